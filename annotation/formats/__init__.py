@@ -1,0 +1,1 @@
+"""Dataset formats: each module turns documents into a file format and back."""

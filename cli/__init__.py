@@ -1,0 +1,1 @@
+"""The ``razmetka`` command.  Headless subcommands never import Qt."""

@@ -1,0 +1,58 @@
+"""Argument parsing and dispatch for the ``razmetka`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import metadata
+
+from annotation.errors import RazmetkaError
+
+from . import export_cmd, import_cmd, list_cmd, open_cmd
+
+
+def version() -> str:
+    try:
+        return metadata.version("razmetka")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        help="project file to use (default: project.db in the user data directory)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="razmetka",
+        description="Annotate interview transcripts: speaker turns and named entities, "
+        "kept in one SQLite project file. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (import_cmd, list_cmd, export_cmd, open_cmd):
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "open")  # `razmetka` alone, or `razmetka --db PATH`, opens the window
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except RazmetkaError as exc:
+        print(f"razmetka: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("razmetka: interrupted", file=sys.stderr)
+        return 130
+
+
+def entry_point() -> None:
+    sys.exit(main())

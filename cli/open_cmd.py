@@ -1,0 +1,19 @@
+"""``razmetka open``: the window.  Qt is imported only inside :func:`run`."""
+
+from __future__ import annotations
+
+import argparse
+
+from .project import project_path
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("open", parents=[common], help="open the window (the default without a command)")
+    p.add_argument("files", nargs="*", metavar="FILE", help="transcripts to import (if new) and show")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gui.app import run_app
+
+    return run_app(project_path(args.db), [str(f) for f in args.files])

@@ -1,0 +1,1 @@
+"""The Qt application.  Talks to ``annotation`` and ``storage``; holds no SQL."""

@@ -1,0 +1,6 @@
+"""One SQLite file per project, through sqlite-utils.  All SQL lives in this package."""
+
+from .paths import default_project_path
+from .project import DocumentSummary, Project, StorageError
+
+__all__ = ["Project", "DocumentSummary", "StorageError", "default_project_path"]

@@ -1,0 +1,126 @@
+"""The project schema, created and upgraded by sqlite-utils' Migrations.
+
+Add a new function at the end for every change; never edit one that has shipped.
+The schema is documented here because a project file is a plain SQLite database
+that sqlite-utils and Datasette can read:
+
+- ``labels``: the label schema (name, colour, hotkey, description, position).
+- ``documents``: one row per transcript; ``text`` never changes after import.
+- ``speakers``: per document, unique names, each with a role.
+- ``turns``: ordered by ``start``; ``[start, end)`` includes the speaker mark and
+  ``content_start`` is where the speech begins.
+- ``spans``: every annotation layer; offsets are code points into the text.
+  ``(document, annotator, start, end, label)`` is unique.
+- ``model_output``: the model's raw suggestions, never edited, so the project can
+  always report how much people corrected.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from annotation.bundled import default_labels
+
+migrations = Migrations("razmetka")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE labels (
+            name TEXT PRIMARY KEY,
+            color TEXT NOT NULL,
+            hotkey TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in_progress', 'done')),
+            text TEXT NOT NULL,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            source_file TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL DEFAULT '',
+            layout TEXT NOT NULL DEFAULT '',
+            confidence REAL NOT NULL DEFAULT 1.0,
+            language TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        )"""
+    )
+    db.execute("CREATE INDEX documents_sha256 ON documents (sha256)")
+    db.execute(
+        """
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'other'
+                CHECK (role IN ('interviewer', 'respondent', 'narrator', 'other')),
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (document_id, name)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE turns (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            content_start INTEGER NOT NULL,
+            speaker_id INTEGER NOT NULL REFERENCES speakers (id),
+            time_start REAL,
+            time_end REAL,
+            CHECK (start <= content_start AND content_start <= "end" AND start < "end")
+        )"""
+    )
+    db.execute("CREATE INDEX turns_document ON turns (document_id, start)")
+    db.execute(
+        """
+        CREATE TABLE spans (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL REFERENCES labels (name) ON UPDATE CASCADE,
+            text TEXT NOT NULL,
+            normal TEXT,
+            origin TEXT NOT NULL CHECK (origin IN ('model', 'human', 'imported')),
+            status TEXT NOT NULL CHECK (status IN ('suggested', 'accepted', 'rejected')),
+            annotator TEXT,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            CHECK (start < "end")
+        )"""
+    )
+    db.execute("CREATE INDEX spans_document ON spans (document_id, start)")
+    db.execute("CREATE UNIQUE INDEX spans_layer ON spans (document_id, ifnull(annotator, ''), start, \"end\", label)")
+    db.execute(
+        """
+        CREATE TABLE model_output (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            text TEXT NOT NULL,
+            normal TEXT,
+            model TEXT NOT NULL,
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        )"""
+    )
+    db.execute("CREATE INDEX model_output_document ON model_output (document_id, start)")
+    db["labels"].insert_all(
+        [
+            {"name": lab.name, "color": lab.color, "hotkey": lab.hotkey, "description": lab.description, "position": i}
+            for i, lab in enumerate(default_labels())
+        ]
+    )
