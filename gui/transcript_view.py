@@ -199,7 +199,7 @@ class TranscriptView(QPlainTextEdit):
                 painter.setPen(QColor(ROLE_COLORS.get(role, "#333333")))
                 text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, gutter.width() - 14)
                 painter.drawText(
-                    QRect(4, int(geometry.top()) + 8, gutter.width() - 12, metrics.height()),
+                    QRect(4, int(geometry.top()) + 1, gutter.width() - 12, metrics.height()),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                     text,
                 )

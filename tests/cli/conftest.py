@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).with_name("razmetka")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("razmetka")
+    return [found] if found else [sys.executable, "-m", "cli"]
+
+
+@pytest.fixture
+def razmetka(tmp_path):
+    """Run the installed ``razmetka`` command; returns a CompletedProcess with text output."""
+
+    def run(*args: str, check: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:
+        env = dict(os.environ)
+        env["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")  # never touch the real default project
+        env.pop("DISPLAY", None)
+        result = subprocess.run(
+            [*_command(), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=cwd or tmp_path,
+            timeout=240,
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}")
+        return result
+
+    return run

@@ -1,0 +1,50 @@
+"""Shared fixtures.  Qt runs offscreen; natasha loads once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "resources" / "samples" / "interview_kz_ru.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def ner_model():
+    """natasha, loaded once for the whole run (it takes a second or two)."""
+    from annotation.ner import shared_model
+
+    model = shared_model()
+    model.load()
+    return model
+
+
+@pytest.fixture(scope="session")
+def sample_import(ner_model):
+    """The sample, read, parsed and pre-annotated once.  Treat it as read-only."""
+    from annotation.importing import import_file
+
+    return import_file(SAMPLE)
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    target = tmp_path / SAMPLE.name
+    shutil.copy(SAMPLE, target)
+    return target
+
+
+@pytest.fixture(autouse=True)
+def _annotator(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAZMETKA_ANNOTATOR", "tester")

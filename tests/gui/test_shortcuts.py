@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+
+from gui.shortcuts import SHORTCUTS, readme_section
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_readme_shortcut_section_is_generated_from_the_table():
+    assert readme_section() in README.read_text(encoding="utf-8")
+
+
+def test_every_shortcut_is_in_the_menus(qtbot, tmp_path):
+    from annotation.annotator import default_annotator
+    from gui.main_window import MainWindow
+    from gui.session import Session
+    from storage import Project
+
+    window = MainWindow(Session(Project(tmp_path / "p.db"), default_annotator()))
+    qtbot.addWidget(window)
+    in_menus = {
+        action.shortcut().toString()
+        for top in window.menuBar().actions()
+        for action in top.menu().actions()
+    }
+    for shortcut in SHORTCUTS:
+        if shortcut.keys:
+            assert QKeySequence(shortcut.keys).toString() in in_menus
+    for hotkey in ("1", "2", "3"):
+        assert hotkey in in_menus
+    window.session.project.close()

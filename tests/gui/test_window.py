@@ -1,0 +1,103 @@
+from PySide6.QtCore import Qt
+
+from storage import Project
+
+
+def _import(qtbot, open_window, db, files):
+    window = open_window(db)
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000) as blocker:
+        window.session.import_files([str(f) for f in files])
+    return window, blocker.args[0]
+
+
+def test_window_appears_before_the_model_is_ready_and_shows_the_sample(qtbot, open_window, sample_copy, tmp_path):
+    window = open_window(tmp_path / "p.db")
+    assert window.isVisible()
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000) as blocker:
+        window.session.import_files([str(sample_copy)])
+    report = blocker.args[0]
+    assert len(report.imported) == 1 and not report.failed
+    view = window.view
+    assert view.doc is not None and view.doc.id == report.imported[0]
+    assert view.toPlainText() == view.doc.text
+    assert len(view.doc.turns) == 20
+    assert "20 turns" in window.counts.text()
+    assert view.hasFocus() or view.textCursor().position() == 0
+    # Highlighting is applied: the first word of a known entity has a background.
+    start = view.doc.text.index("Душанбе")
+    block = view.document().findBlock(start)
+    formats = block.layout().formats()
+    assert any(f.start <= start - block.position() < f.start + f.length for f in formats)
+
+
+def test_tag_a_selection_then_reopen_and_find_it(qtbot, open_window, sample_copy, tmp_path):
+    db = tmp_path / "p.db"
+    window, report = _import(qtbot, open_window, db, [sample_copy])
+    view = window.view
+    text = view.doc.text
+    start = text.index("саммита глав государств")
+    view.select_offsets(start, start + len("саммита"))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_3)  # ORG
+    tagged = [s for s in view.doc.spans if s.start == start and s.label == "ORG"]
+    assert len(tagged) == 1 and tagged[0].origin == "human" and tagged[0].annotator == "tester"
+    window.close()
+    window.session.project.close()
+
+    with Project(db) as project:
+        doc = project.load_document(report.imported[0])
+    assert [(s.text, s.status) for s in doc.spans if s.start == start and s.label == "ORG"] == [("саммита", "accepted")]
+
+
+def test_selection_is_trimmed_of_whitespace(qtbot, open_window, sample_copy, tmp_path):
+    window, _ = _import(qtbot, open_window, tmp_path / "p.db", [sample_copy])
+    view = window.view
+    start = view.doc.text.index(" саммита ")
+    view.select_offsets(start, start + len(" саммита "))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert any(s.text == "саммита" and s.label == "PER" for s in view.doc.spans)
+
+
+def test_delete_rejects_a_suggestion_and_undo_restores_it(qtbot, open_window, sample_copy, tmp_path):
+    window, report = _import(qtbot, open_window, tmp_path / "p.db", [sample_copy])
+    view = window.view
+    start = view.doc.text.index("Душанбе")
+    view.move_to_offset(start + 2)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    span = next(s for s in view.doc.spans if s.start == start)
+    assert span.status == "rejected"
+    assert view.spans_at(start + 2) == []
+    window.actions_by_id["undo"].trigger()
+    span = next(s for s in view.doc.spans if s.start == start)
+    assert span.status == "suggested"
+    window.actions_by_id["redo"].trigger()
+    assert window.session.project.get_span(span.id).status == "rejected"
+
+
+def test_delete_removes_a_human_span_for_good(qtbot, open_window, sample_copy, tmp_path):
+    window, _ = _import(qtbot, open_window, tmp_path / "p.db", [sample_copy])
+    view = window.view
+    start = view.doc.text.index("саммита")
+    view.select_offsets(start, start + 7)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    view.move_to_offset(start + 1)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert not [s for s in view.doc.spans if s.start == start]
+    assert window.session.project.db["spans"].count_where("start = ?", [start]) == 0
+
+
+def test_a_bad_file_is_reported_and_the_good_one_still_opens(qtbot, open_window, sample_copy, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    window, report = _import(qtbot, open_window, tmp_path / "p.db", [empty, sample_copy])
+    assert len(report.failed) == 1 and "empty.txt" in report.failed[0]
+    assert window.view.doc is not None and window.view.doc.source.file == sample_copy.name
+
+
+def test_a_file_already_in_the_project_is_not_imported_twice(qtbot, open_window, sample_copy, tmp_path):
+    db = tmp_path / "p.db"
+    window, first = _import(qtbot, open_window, db, [sample_copy])
+    with qtbot.waitSignal(window.session.importFinished, timeout=60000) as blocker:
+        window.session.import_files([str(sample_copy)])
+    assert blocker.args[0].skipped and blocker.args[0].first == first.imported[0]
+    assert window.doc_list.count() == 1
