@@ -8,6 +8,7 @@ stay local and memory stays flat.
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,7 +42,10 @@ class NerModel:
     def load(self) -> None:
         with self._lock:
             if self._parts is None:
-                from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+                with warnings.catch_warnings():
+                    # pymorphy2, under natasha, imports the deprecated pkg_resources.
+                    warnings.simplefilter("ignore")
+                    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
                 embedding = NewsEmbedding()
                 self._parts = (

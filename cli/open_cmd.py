@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import argparse
-
-from .project import project_path
+from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -16,4 +15,4 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
-    return run_app(project_path(args.db), [str(f) for f in args.files])
+    return run_app(Path(args.db).expanduser() if args.db else None, [str(f) for f in args.files])

@@ -8,24 +8,39 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotation.annotator import default_annotator
-from storage import Project, StorageError
+from storage import Project, StorageError, default_project_path
 
+from . import settings
 from .main_window import MainWindow
 from .session import Session
 
 
-def create_window(db_path: Path, files: list[str]) -> MainWindow:
+def choose_project(db_path: Path | None) -> Path:
+    """``--db`` if given, else the project open last time (if it still exists), else the default."""
+    if db_path is not None:
+        return db_path
+    last = settings.get("last_project")
+    if last and Path(last).exists():
+        return Path(last)
+    return default_project_path()
+
+
+def create_window(db_path: Path | None, files: list[str]) -> MainWindow:
     """Open the project, show the window, then load the model and import ``files`` off the UI thread."""
-    session = Session(Project(db_path), default_annotator())
+    path = choose_project(db_path)
+    session = Session(Project(path), default_annotator())
+    settings.put("last_project", str(path))
     window = MainWindow(session)
     window.show()
     session.load_model()
     if files:
         session.import_files(files)
+    else:
+        window.restore_last_document()
     return window
 
 
-def run_app(db_path: Path, files: list[str]) -> int:
+def run_app(db_path: Path | None, files: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Razmetka")
     app.setOrganizationName("Razmetka")

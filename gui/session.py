@@ -1,7 +1,8 @@
 """The window's link to the domain: the open project, the undo stack, background work.
 
-Like Anki's "operations", each method runs one domain or storage call and then
-tells the views what changed through signals.  The GUI never holds SQL.
+Like Anki's "operations", each method runs one domain or storage call (as an
+undoable command) and the views learn what changed through signals.  The GUI
+never holds SQL.
 """
 
 from __future__ import annotations
@@ -14,12 +15,28 @@ from PySide6.QtGui import QUndoStack
 
 from annotation.errors import RazmetkaError
 from annotation.importing import Imported, build_document
-from annotation.model import Label, Span
+from annotation.model import Document, Label, Span, Speaker, Turn
 from annotation.ner import shared_model
-from annotation.readers import RawText, read
+from annotation.readers import SUPPORTED_SUFFIXES, RawText, read
+from annotation.tokens import grow, snap_to_words
+from annotation.turns import realternate, split_point_ok
 from storage import Project
 
-from .commands import AddSpan, DeleteSpan, EditCommand, UpdateSpan
+from .commands import (
+    AddLabel,
+    AddSpans,
+    AddSpeaker,
+    DeleteLabel,
+    DeleteSpans,
+    EditCommand,
+    MergeTurn,
+    SetStatus,
+    SetTurnSpeakers,
+    SplitTurn,
+    UpdateLabel,
+    UpdateSpans,
+    UpdateSpeaker,
+)
 from .tasks import TaskRunner
 
 
@@ -30,13 +47,17 @@ class ImportReport:
     failed: list[str] = field(default_factory=list)  # one message per file
     notes: list[str] = field(default_factory=list)
     first: str | None = None  # the document to show: the first file's, imported or already there
+    cancelled: bool = False
 
 
 class Session(QObject):
-    documentsChanged = Signal()
-    documentChanged = Signal(str)  # spans, turns or speakers of this document changed
+    documentsChanged = Signal()  # documents added or removed
+    spansChanged = Signal(str, list, list)  # doc id, changed spans, removed span ids
+    turnsChanged = Signal(str)  # turns or speakers of this document changed
+    statusChanged = Signal(str)  # a document's status changed
+    labelsChanged = Signal()
     modelReady = Signal()
-    importProgress = Signal(int, int)  # files done, files in all
+    importProgress = Signal(int, int, str)  # files done, files in all, file being read
     importFinished = Signal(object)  # ImportReport
     editRefused = Signal(str)
 
@@ -47,11 +68,26 @@ class Session(QObject):
         self.runner = runner or TaskRunner(self)
         self.undo_stack = QUndoStack(self)
         self.model_ready = False
+        self._cancel_import = False
 
     # -- reads --------------------------------------------------------------
 
     def labels(self) -> list[Label]:
         return self.project.labels()
+
+    # -- change notifications, called by the commands -------------------------
+
+    def spans_changed(self, doc_id: str, changed: list[Span], removed: list[int]) -> None:
+        self.spansChanged.emit(doc_id, changed, removed)
+
+    def turns_changed(self, doc_id: str) -> None:
+        self.turnsChanged.emit(doc_id)
+
+    def status_changed(self, doc_id: str) -> None:
+        self.statusChanged.emit(doc_id)
+
+    def labels_changed(self) -> None:
+        self.labelsChanged.emit()
 
     # -- background work ------------------------------------------------------
 
@@ -66,6 +102,22 @@ class Session(QObject):
     def _model_failed(self, exc: BaseException) -> None:
         self.editRefused.emit(f"The NER model could not be loaded: {exc}")
 
+    @staticmethod
+    def files_in(folder: str) -> list[str]:
+        """The supported transcript files under ``folder``, sorted, hidden ones left out."""
+        root = Path(folder)
+        return [
+            str(p)
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+            and p.suffix.lower() in SUPPORTED_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        ]
+
+    def cancel_import(self) -> None:
+        """Stop after the file being imported; what finished stays in the project."""
+        self._cancel_import = True
+
     def import_files(self, paths: list[str], ner: bool = True) -> None:
         """Read, parse and pre-annotate ``paths`` in the background, one after another.
 
@@ -76,13 +128,18 @@ class Session(QObject):
         labels = [lab.name for lab in self.labels()]
         queue = [str(p) for p in paths]
         total = len(queue)
+        self._cancel_import = False
 
         def next_file() -> None:
-            self.importProgress.emit(total - len(queue), total)
+            if self._cancel_import and queue:
+                report.cancelled = True
+                queue.clear()
             if not queue:
+                self.importProgress.emit(total, total, "")
                 self.importFinished.emit(report)
                 return
             path = queue.pop(0)
+            self.importProgress.emit(total - len(queue) - 1, total, path)
             self.runner.submit(lambda: read(path), lambda raw: got_text(path, raw), lambda exc: failed(path, exc))
 
         def got_text(path: str, raw: RawText) -> None:
@@ -116,7 +173,7 @@ class Session(QObject):
 
         next_file()
 
-    # -- edits ----------------------------------------------------------------
+    # -- the undo stack ---------------------------------------------------------
 
     def push(self, command: EditCommand) -> bool:
         """Apply ``command`` now; only an edit storage accepted goes on the undo stack."""
@@ -127,37 +184,161 @@ class Session(QObject):
             return False
         command._skip_redo = True
         self.undo_stack.push(command)
+        if command.doc_id is not None and self.project.mark_in_progress_if_new(command.doc_id):
+            self.status_changed(command.doc_id)
         return True
 
-    def changed(self, doc_id: str) -> None:
-        self.documentChanged.emit(doc_id)
+    def refuse(self, message: str) -> bool:
+        self.editRefused.emit(message)
+        return False
 
-    def tag(self, doc_id: str, text: str, start: int, end: int, label: str) -> bool:
-        """Tag ``text[start:end]`` (trimmed of whitespace) with ``label`` as a human span."""
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start >= end:
-            self.editRefused.emit("Select some text first, then press the label's key.")
-            return False
-        span = Span(start, end, label, text[start:end], None, "human", "accepted", self.annotator)
-        return self.push(AddSpan(self, doc_id, span))
+    # -- entity tags ------------------------------------------------------------
+
+    def tag(self, doc: Document, start: int, end: int, label: str) -> bool:
+        """Tag the words the selection touches (snapped to whole tokens) with ``label``."""
+        snapped = snap_to_words(doc.text, start, end)
+        if snapped is None:
+            return self.refuse("Select some words first, then press the label's key.")
+        start, end = snapped
+        turn = doc.turn_at(start)
+        if turn is None or start < turn.content_start or end > turn.end:
+            return self.refuse("A tag must lie inside one turn's speech; select within a single turn.")
+        same_range = [x for x in doc.visible_spans() if (x.start, x.end) == (start, end)]
+        if any(x.label == label and x.status == "accepted" for x in same_range):
+            return self.refuse(f"«{doc.text[start:end]}» is already tagged {label}.")
+        suggestion = next((x for x in same_range if x.status == "suggested"), None)
+        if suggestion is not None:
+            # Tagging exactly what the model suggested resolves the suggestion, rather than
+            # stacking a second span on it: accepted as is, or retagged.
+            if suggestion.label == label:
+                return self.accept(doc.id, [suggestion])
+            return self.relabel(doc.id, [suggestion], label)
+        span = Span(start, end, label, doc.text[start:end], None, "human", "accepted", self.annotator)
+        return self.push(AddSpans(self, doc.id, [span], f"Tag «{span.text}» as {label}"))
 
     def remove(self, doc_id: str, span: Span) -> bool:
         """Reject a model suggestion (it stays as a hidden row) or delete any other span."""
         if span.status == "suggested":
             return self.push(
-                UpdateSpan(
+                UpdateSpans(
                     self,
                     doc_id,
-                    span,
+                    [(span.id, {"status": "rejected", "annotator": self.annotator})],
                     f"Reject {span.label} «{span.text}»",
-                    status="rejected",
-                    annotator=self.annotator,
                 )
             )
-        return self.push(DeleteSpan(self, doc_id, span))
+        return self.push(DeleteSpans(self, doc_id, [span], f"Delete {span.label} «{span.text}»"))
+
+    def accept(self, doc_id: str, spans: list[Span], text: str | None = None) -> bool:
+        """Accept suggestions; the person accepting becomes their annotator."""
+        todo = [s for s in spans if s.status == "suggested"]
+        if not todo:
+            return self.refuse("No unresolved suggestion here.")
+        changes = [(s.id, {"status": "accepted", "annotator": self.annotator}) for s in todo]
+        label = text or (
+            f"Accept {todo[0].label} «{todo[0].text}»" if len(todo) == 1 else f"Accept {len(todo)} suggestions"
+        )
+        return self.push(UpdateSpans(self, doc_id, changes, label))
+
+    def reject(self, doc_id: str, spans: list[Span], text: str) -> bool:
+        todo = [s for s in spans if s.status == "suggested"]
+        if not todo:
+            return self.refuse("No unresolved suggestion here.")
+        changes = [(s.id, {"status": "rejected", "annotator": self.annotator}) for s in todo]
+        return self.push(UpdateSpans(self, doc_id, changes, text))
+
+    def relabel(self, doc_id: str, spans: list[Span], label: str) -> bool:
+        """Give spans another label; a relabelled suggestion counts as accepted."""
+        todo = [s for s in spans if s.label != label]
+        if not todo:
+            return self.refuse(f"Already {label}.")
+        changes = [(s.id, {"label": label, "status": "accepted", "annotator": self.annotator}) for s in todo]
+        what = f"«{todo[0].text}»" if len(todo) == 1 else f"{len(todo)} spans"
+        return self.push(UpdateSpans(self, doc_id, changes, f"Retag {what} as {label}"))
+
+    def resize(self, doc: Document, span: Span, side: str, direction: int) -> bool:
+        """Move the start or end of ``span`` by one word (direction +1 right, -1 left)."""
+        moved = grow(doc.text, span.start, span.end, side, direction)
+        if moved is None:
+            return self.refuse("A span cannot shrink to nothing; delete it instead.")
+        start, end = moved
+        turn = doc.turn_at(span.start)
+        if turn is None or start < turn.content_start or end > turn.end:
+            return self.refuse("A span cannot reach beyond its turn's speech.")
+        changes = {"start": start, "end": end, "text": doc.text[start:end], "normal": None}
+        if span.status == "suggested":
+            changes.update(status="accepted", annotator=self.annotator)
+        return self.push(UpdateSpans(self, doc.id, [(span.id, changes)], f"Resize «{span.text}»"))
+
+    def propagate(self, doc_id: str, spans: list[Span]) -> bool:
+        if not spans:
+            return self.refuse("Nothing to propagate to.")
+        return self.push(AddSpans(self, doc_id, spans, f"Propagate {spans[0].label} «{spans[0].text}» ×{len(spans)}"))
+
+    # -- turns and speakers -----------------------------------------------------
+
+    def set_speaker(self, doc_id: str, turns: list[Turn], speaker: str) -> bool:
+        changes = [(t.id, speaker) for t in turns if t.speaker != speaker]
+        if not changes:
+            return self.refuse(f"Already {speaker}'s turn.")
+        return self.push(SetTurnSpeakers(self, doc_id, changes, f"Give turn to {speaker}"))
+
+    def realternate(self, doc: Document, turn_index: int) -> bool:
+        changes = realternate(doc, turn_index)
+        if not changes:
+            return self.refuse("This turn is not in a run of interviewer and respondent turns.")
+        by_index = [(doc.turns[i].id, name) for i, name in changes]
+        return self.push(SetTurnSpeakers(self, doc.id, by_index, f"Re-alternate {len(changes)} turns"))
+
+    def split(self, doc: Document, offset: int) -> bool:
+        turn = doc.turn_at(offset)
+        if turn is None:
+            return self.refuse("Put the cursor inside a turn to split it.")
+        problem = split_point_ok(doc, turn, offset)
+        if problem:
+            return self.refuse(problem)
+        return self.push(SplitTurn(self, doc.id, turn, offset))
+
+    def merge(self, doc: Document, turn_index: int) -> bool:
+        if turn_index <= 0:
+            return self.refuse("The first turn has no turn before it to merge with.")
+        return self.push(MergeTurn(self, doc.id, doc.turns[turn_index], doc.turns[turn_index - 1]))
+
+    def update_speaker(self, doc_id: str, speaker: Speaker, name: str, role: str) -> bool:
+        name = name.strip()
+        if not name:
+            return self.refuse("A speaker needs a name.")
+        if name == speaker.name and role == speaker.role:
+            return False
+        text = f"Rename {speaker.name} to {name}" if name != speaker.name else f"Make {name} {role}"
+        return self.push(UpdateSpeaker(self, doc_id, speaker, name, role, text))
+
+    def add_speaker(self, doc_id: str, name: str, role: str) -> bool:
+        name = name.strip()
+        if not name:
+            return self.refuse("A speaker needs a name.")
+        return self.push(AddSpeaker(self, doc_id, Speaker(name, role)))
+
+    # -- documents and labels -----------------------------------------------------
+
+    def set_status(self, doc_id: str, status: str) -> bool:
+        old = self.project.load_status(doc_id)
+        if old == status:
+            return False
+        return self.push(SetStatus(self, doc_id, old, status))
+
+    def add_label(self, label: Label) -> bool:
+        return self.push(AddLabel(self, label))
+
+    def update_label(self, old: Label, new: Label) -> bool:
+        if old == new:
+            return False
+        return self.push(UpdateLabel(self, old, new))
+
+    def delete_label(self, label: Label, spans: str = "refuse", relabel_to: str | None = None) -> bool:
+        return self.push(DeleteLabel(self, label, spans, relabel_to))
+
+    # -- projects -------------------------------------------------------------
 
     def open_project(self, path: Path) -> None:
         """Switch to another project file; the undo history belongs to the old one."""
@@ -166,3 +347,4 @@ class Session(QObject):
         self.project = project
         self.undo_stack.clear()
         self.documentsChanged.emit()
+        self.labelsChanged.emit()

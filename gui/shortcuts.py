@@ -1,7 +1,7 @@
 """Every keyboard shortcut, in one table.
 
 The menus, Help › Keyboard shortcuts and the README section are generated from
-:data:`SHORTCUTS` (``python -m gui.shortcuts`` prints the README table).
+:data:`SHORTCUTS` (``python -m gui.shortcuts --readme`` rewrites the README part).
 """
 
 from __future__ import annotations
@@ -12,34 +12,144 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Shortcut:
     action: str  # the id the main window binds to a handler
-    keys: str  # a QKeySequence string; "" for label hotkeys, which come from the label schema
+    keys: str  # a QKeySequence string; for families ("1–9") see ``family``
     menu: str
     text: str
     help: str
+    family: bool = False  # one entry standing for several keys, bound from the labels or speakers
+    in_view: bool = False  # active only while the transcript has the focus
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("import", "Ctrl+I", "File", "&Import transcripts…", "Import transcript files into the project"),
+    # File
+    Shortcut("import", "Ctrl+I", "File", "&Import transcripts…", "Import transcript files or a folder"),
+    Shortcut("export", "Ctrl+E", "File", "&Export dataset…", "Export the project's annotations as a dataset"),
     Shortcut("open_project", "Ctrl+O", "File", "&Open project…", "Open or create another project file"),
     Shortcut("quit", "Ctrl+Q", "File", "&Quit", "Close the window; everything is already saved"),
+    # Edit
     Shortcut("undo", "Ctrl+Z", "Edit", "&Undo", "Undo the last edit, in any document"),
     Shortcut("redo", "Ctrl+Shift+Z", "Edit", "&Redo", "Redo the edit last undone"),
+    Shortcut("find", "Ctrl+F", "Edit", "&Find in document…", "Search this document; hits are highlighted"),
+    Shortcut("find_next", "F3", "Edit", "Find &next", "Next hit of the search"),
+    Shortcut("find_previous", "Shift+F3", "Edit", "Find &previous", "Previous hit of the search"),
+    Shortcut(
+        "search_all",
+        "Ctrl+Shift+F",
+        "Edit",
+        "&Search all documents…",
+        "Full-text search over every document, finding inflected forms and ё/е variants",
+    ),
+    # Annotate
     Shortcut(
         "tag",
-        "",
+        "1–9",
         "Annotate",
-        "Tag selection as {label}",
-        "Tag the selected text with the label that has this hotkey (PER 1, LOC 2, ORG 3 by default)",
+        "Tag as {label}",
+        "Tag the selected words with the label of that hotkey; with no selection, retag the span at the cursor",
+        family=True,
+        in_view=True,
     ),
+    Shortcut("accept", "Return", "Annotate", "&Accept suggestion", "Accept the suggestion at the cursor", in_view=True),
     Shortcut(
         "remove",
         "Delete",
         "Annotate",
-        "&Remove span at cursor",
-        "Remove the span at the cursor; a model suggestion is rejected and stays hidden",
+        "&Reject or delete span",
+        "Reject the suggestion at the cursor (it stays hidden) or delete a person's span",
+        in_view=True,
     ),
+    Shortcut(
+        "cycle",
+        "Ctrl+.",
+        "Annotate",
+        "&Cycle overlapping spans",
+        "Make the next of several nested or overlapping spans at the cursor the current one",
+        in_view=True,
+    ),
+    Shortcut(
+        "grow_end", "Alt+Right", "Annotate", "Extend end by a word", "Move the span's end one word right", in_view=True
+    ),
+    Shortcut(
+        "shrink_end", "Alt+Left", "Annotate", "Shrink end by a word", "Move the span's end one word left", in_view=True
+    ),
+    Shortcut(
+        "grow_start",
+        "Alt+Shift+Left",
+        "Annotate",
+        "Extend start by a word",
+        "Move the span's start one word left",
+        in_view=True,
+    ),
+    Shortcut(
+        "shrink_start",
+        "Alt+Shift+Right",
+        "Annotate",
+        "Shrink start by a word",
+        "Move the span's start one word right",
+        in_view=True,
+    ),
+    Shortcut(
+        "accept_turn", "Shift+Return", "Annotate", "Accept all in &turn", "Accept every suggestion in the current turn"
+    ),
+    Shortcut(
+        "accept_document",
+        "Ctrl+Shift+Return",
+        "Annotate",
+        "Accept all in &document",
+        "Accept every suggestion in the document",
+    ),
+    Shortcut(
+        "propagate",
+        "Ctrl+P",
+        "Annotate",
+        "&Propagate tag…",
+        "Tag identical untagged text in the document like the span at the cursor, after a preview",
+    ),
+    Shortcut("labels", "Ctrl+Shift+L", "Annotate", "&Label schema…", "Edit labels: name, colour, hotkey, description"),
+    # Turns
+    Shortcut(
+        "speaker",
+        "Alt+1–9",
+        "Turns",
+        "Give turn to {speaker}",
+        "Set the speaker of the current turn (speakers in the Speakers panel's order)",
+        family=True,
+    ),
+    Shortcut("split", "Ctrl+Shift+S", "Turns", "&Split turn at cursor", "Split the turn at the cursor into two"),
+    Shortcut("merge", "Ctrl+Shift+M", "Turns", "&Merge with previous", "Merge the current turn into the one before"),
+    Shortcut(
+        "realternate",
+        "Ctrl+Shift+R",
+        "Turns",
+        "&Re-alternate from here",
+        "Swap interviewer and respondent from the current turn to the end of the run",
+    ),
+    Shortcut("rename_speaker", "F2", "Turns", "Re&name speaker…", "Rename the current turn's speaker everywhere"),
+    Shortcut("add_speaker", "Ctrl+Shift+N", "Turns", "&Add speaker…", "Add a speaker to this document"),
+    # Go
+    Shortcut("next_entity", "Tab", "Go", "&Next entity", "Go to the next entity", in_view=True),
+    Shortcut("previous_entity", "Shift+Tab", "Go", "&Previous entity", "Go to the previous entity", in_view=True),
+    Shortcut("next_suggestion", "F8", "Go", "Next &suggestion", "Go to the next unresolved suggestion"),
+    Shortcut(
+        "previous_suggestion", "Shift+F8", "Go", "Previous s&uggestion", "Go to the previous unresolved suggestion"
+    ),
+    Shortcut("goto_turn", "Ctrl+G", "Go", "&Go to turn…", "Go to a turn by its number"),
+    Shortcut("next_panel", "F6", "Go", "Next &panel", "Move the focus to the next panel"),
+    Shortcut("previous_panel", "Shift+F6", "Go", "Previous p&anel", "Move the focus to the previous panel"),
+    Shortcut(
+        "done_next",
+        "Ctrl+Return",
+        "Go",
+        "Mark &done, open next",
+        "Mark the document done and open the next one that is not done",
+    ),
+    Shortcut("next_document", "Ctrl+PgDown", "Go", "Next &document", "Open the next document in the list"),
+    Shortcut("previous_document", "Ctrl+PgUp", "Go", "Previous d&ocument", "Open the previous document in the list"),
+    # Help
     Shortcut("shortcuts", "F1", "Help", "&Keyboard shortcuts", "Show this list"),
 )
+
+MENUS = ("File", "Edit", "Annotate", "Turns", "Go", "Help")
 
 
 def by_action(action: str) -> Shortcut:
@@ -51,7 +161,7 @@ def by_action(action: str) -> Shortcut:
 
 def rows() -> list[tuple[str, str, str]]:
     """(keys, menu, what it does) for the help dialog and the README."""
-    return [(s.keys or "1–9", s.menu, s.help) for s in SHORTCUTS]
+    return [(s.keys, s.menu, s.help) for s in SHORTCUTS]
 
 
 def markdown_table() -> str:

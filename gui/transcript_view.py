@@ -6,11 +6,11 @@ between Qt positions and document offsets is the UTF-16 one in ``offsets.py``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from annotation.model import Document, Label, Span
+from annotation.model import Document, Label, Span, Speaker, Turn
 
 from .highlighter import SpanHighlighter
 from .layers import SelectionLayers
@@ -23,6 +23,11 @@ ROLE_COLORS = {
     "other": "#5b3a8c",
 }
 GUTTER_MAX = 190
+
+
+def _order(span: Span) -> tuple[int, int, str, int]:
+    """Reading order of spans: by start, the outer one first."""
+    return (span.start, -span.end, span.label, span.id or 0)
 
 
 class _Gutter(QWidget):
@@ -41,6 +46,7 @@ class TranscriptView(QPlainTextEdit):
     """Shows one document.  Emits ``cursorOffsetChanged`` with a code-point offset."""
 
     cursorOffsetChanged = Signal(int)
+    tabPressed = Signal(bool)  # True for Tab, False for Shift+Tab: entity navigation, not focus
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +66,9 @@ class TranscriptView(QPlainTextEdit):
         self.layers = SelectionLayers(self)
         self.offsets = OffsetMap("")
         self.doc: Document | None = None
+        self._visible: list[Span] = []
+        self._cycle = 0
+        self._last_offset = -1
         self._turn_blocks: dict[int, tuple[str, str]] = {}
         self._gutter = _Gutter(self)
         self._gutter_font = QFont(self.font())
@@ -71,13 +80,15 @@ class TranscriptView(QPlainTextEdit):
     # -- content ------------------------------------------------------------
 
     def show_document(self, doc: Document, labels: list[Label]) -> None:
+        """Show ``doc`` with the caret at the start of its text."""
         self.doc = doc
         self.offsets = OffsetMap(doc.text)
         self.highlighter.set_labels(labels)
-        self.highlighter.set_spans([], self.offsets)
+        self.highlighter.reset([], self.offsets)
         self.setPlainText(doc.text)
         self._index_turns()
-        self.highlighter.set_spans(doc.spans, self.offsets)
+        self._visible = sorted((s for s in doc.spans if s.status != "rejected"), key=_order)
+        self.highlighter.reset(self._visible, self.offsets)
         cursor = self.textCursor()
         cursor.setPosition(0)
         self.setTextCursor(cursor)
@@ -87,7 +98,8 @@ class TranscriptView(QPlainTextEdit):
         self.doc = None
         self.offsets = OffsetMap("")
         self._turn_blocks = {}
-        self.highlighter.set_spans([], self.offsets)
+        self._visible = []
+        self.highlighter.reset([], self.offsets)
         self.setPlainText("")
 
     def set_labels(self, labels: list[Label]) -> None:
@@ -95,11 +107,25 @@ class TranscriptView(QPlainTextEdit):
         if self.doc is not None:
             self.highlighter.rehighlight()
 
-    def set_spans(self, spans: list[Span]) -> None:
+    def update_spans(self, changed: list[Span], removed: list[int]) -> None:
+        """Apply stored changes to the shown spans: ``changed`` by id, ``removed`` ids."""
         if self.doc is None:
             return
-        self.doc.spans = spans
-        self.highlighter.set_spans(spans, self.offsets)
+        gone = set(removed) | {s.id for s in changed}
+        self.doc.spans = [s for s in self.doc.spans if s.id not in gone] + list(changed)
+        self.doc.spans.sort(key=_order)
+        self._visible = [s for s in self.doc.spans if s.status != "rejected"]
+        self.highlighter.update(changed, removed)
+        self._cursor_moved()
+
+    def set_turns(self, turns: list[Turn], speakers: list[Speaker]) -> None:
+        """New turns or speakers (after a split, merge or rename): redraw the gutter."""
+        if self.doc is None:
+            return
+        self.doc.turns = turns
+        self.doc.speakers = speakers
+        self._index_turns()
+        self._gutter.update()
         self._cursor_moved()
 
     def _index_turns(self) -> None:
@@ -139,19 +165,69 @@ class TranscriptView(QPlainTextEdit):
 
     def spans_at(self, offset: int) -> list[Span]:
         """Visible spans covering ``offset`` (or ending right at it), innermost first."""
-        if self.doc is None:
-            return []
-        hits = [s for s in self.doc.spans if s.status != "rejected" and s.start <= offset < s.end]
+        hits = [s for s in self._visible if s.start <= offset < s.end]
         if not hits:
-            hits = [s for s in self.doc.spans if s.status != "rejected" and s.end == offset]
-        return sorted(hits, key=lambda s: s.end - s.start)
+            hits = [s for s in self._visible if s.end == offset]
+        return sorted(hits, key=lambda s: (s.end - s.start, s.start, s.label))
+
+    def current_span(self) -> Span | None:
+        """The span the caret is on; with several, the one chosen by cycling (innermost first)."""
+        spans = self.spans_at(self.cursor_offset())
+        if not spans:
+            return None
+        return spans[self._cycle % len(spans)]
+
+    def cycle_span(self) -> Span | None:
+        """Make the next of several overlapping spans at the caret the current one."""
+        self._cycle += 1
+        self._draw_current()
+        return self.current_span()
+
+    def select_span(self, span: Span) -> None:
+        """Put the caret on ``span`` and make it the current one, even if nested."""
+        self.move_to_offset(span.start)
+        spans = self.spans_at(span.start)
+        ids = [s.id for s in spans]
+        self._cycle = ids.index(span.id) if span.id in ids else 0
+        self._draw_current()
+        self.cursorOffsetChanged.emit(self.cursor_offset())
+
+    def neighbour_span(self, forward: bool, suggested_only: bool = False) -> Span | None:
+        """The next (or previous) visible span after (before) the current one or the caret."""
+        current = self.current_span()
+        offset = self.cursor_offset()
+        key = _order(current) if current is not None else (offset, 0, "", -1)
+        candidates = [s for s in self._visible if not suggested_only or s.status == "suggested"]
+        if forward:
+            later = [s for s in candidates if _order(s) > key]
+            return later[0] if later else None
+        earlier = [s for s in candidates if _order(s) < key and (current is not None or s.start < offset)]
+        return earlier[-1] if earlier else None
+
+    def turn_index_at(self, offset: int) -> int | None:
+        """Index of the turn holding ``offset``, or of the turn just before it (whitespace)."""
+        if self.doc is None or not self.doc.turns:
+            return None
+        index = 0
+        for i, turn in enumerate(self.doc.turns):
+            if turn.start <= offset:
+                index = i
+            else:
+                break
+        return index
 
     def _cursor_moved(self) -> None:
         offset = self.cursor_offset()
-        spans = self.spans_at(offset)
+        if offset != self._last_offset:
+            self._cycle = 0
+            self._last_offset = offset
+        self._draw_current()
+        self.cursorOffsetChanged.emit(offset)
+
+    def _draw_current(self) -> None:
+        span = self.current_span()
         selections = []
-        if spans:
-            span = spans[0]
+        if span is not None:
             sel = QTextEdit.ExtraSelection()
             sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor("#202020"))
             sel.format.setFontUnderline(True)
@@ -162,7 +238,14 @@ class TranscriptView(QPlainTextEdit):
             sel.cursor = cursor
             selections.append(sel)
         self.layers.set("current-span", 10, selections)
-        self.cursorOffsetChanged.emit(offset)
+
+    def event(self, event) -> bool:  # noqa: D102 (Qt override)
+        # Tab and Shift+Tab walk the entities; focus moves between panels with F6.
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            if not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+                self.tabPressed.emit(event.key() == Qt.Key.Key_Tab)
+                return True
+        return super().event(event)
 
     # -- gutter -------------------------------------------------------------
 

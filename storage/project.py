@@ -206,27 +206,6 @@ class Project:
         if row is None:
             raise StorageError(f"{self.path}: no document with id {doc_id!r}")
         (did, title, status, text, metadata, source_file, sha, layout, confidence, language) = row
-        speakers = {}
-        for s in self.db.query(
-            "SELECT id, name, role FROM speakers WHERE document_id = ? ORDER BY position, id", [doc_id]
-        ):
-            speakers[s["id"]] = Speaker(s["name"], s["role"])
-        turns = [
-            Turn(
-                r["start"],
-                r["end"],
-                r["content_start"],
-                speakers[r["speaker_id"]].name,
-                r["time_start"],
-                r["time_end"],
-                r["id"],
-            )
-            for r in self.db.query(
-                'SELECT id, start, "end", content_start, speaker_id, time_start, time_end'
-                " FROM turns WHERE document_id = ? ORDER BY start",
-                [doc_id],
-            )
-        ]
         spans = self.spans(doc_id)
         return Document(
             text=text,
@@ -235,10 +214,29 @@ class Project:
             status=status,
             metadata=json.loads(metadata),
             source=Source(source_file, sha, layout, confidence, language),
-            speakers=list(speakers.values()),
-            turns=turns,
+            speakers=self.speakers(doc_id),
+            turns=self.turns(doc_id),
             spans=spans,
         )
+
+    def speakers(self, doc_id: str) -> list[Speaker]:
+        return [
+            Speaker(r["name"], r["role"])
+            for r in self.db.query(
+                "SELECT name, role FROM speakers WHERE document_id = ? ORDER BY position, id", [doc_id]
+            )
+        ]
+
+    def turns(self, doc_id: str) -> list[Turn]:
+        """The document's turns in order, each with its id and speaker name."""
+        return [
+            Turn(r["start"], r["end"], r["content_start"], r["name"], r["time_start"], r["time_end"], r["id"])
+            for r in self.db.query(
+                'SELECT t.id, t.start, t."end", t.content_start, s.name, t.time_start, t.time_end'
+                " FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start",
+                [doc_id],
+            )
+        ]
 
     def set_status(self, doc_id: str, status: str) -> None:
         if status not in DOCUMENT_STATUSES:
@@ -248,6 +246,12 @@ class Project:
                 "UPDATE documents SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
                 [status, doc_id],
             )
+
+    def load_status(self, doc_id: str) -> str:
+        row = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise StorageError(f"no document with id {doc_id!r}")
+        return row[0]
 
     def model_output(self, doc_id: str) -> list[Mention]:
         return [
@@ -386,6 +390,14 @@ class Project:
                 )
         except sqlite3.IntegrityError:
             raise StorageError(f"there is already a speaker named {speaker.name!r}") from None
+
+    def remove_speaker(self, doc_id: str, name: str) -> None:
+        """Remove a speaker that no turn uses (undo of adding one)."""
+        speaker_id = self._speaker_id(doc_id, name)
+        if self.db.execute("SELECT 1 FROM turns WHERE speaker_id = ?", [speaker_id]).fetchone():
+            raise StorageError(f"{name!r} still has turns; give them to another speaker first")
+        with self.db.atomic():
+            self.db.execute("DELETE FROM speakers WHERE id = ?", [speaker_id])
 
     def update_speaker(self, doc_id: str, name: str, *, new_name: str | None = None, role: str | None = None) -> None:
         """Rename a speaker everywhere and/or change its role."""

@@ -1,6 +1,17 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """Preferences and the default project live in the test's own folder."""
+    import gui.settings
+
+    ini = tmp_path / "settings.ini"
+    monkeypatch.setattr(gui.settings, "_settings", lambda: QSettings(str(ini), QSettings.Format.IniFormat))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
 
 
 @pytest.fixture
@@ -21,3 +32,45 @@ def open_window(qtbot, ner_model):
         window.session.runner.wait(30000)
         window.close()
         window.session.project.close()
+
+
+@pytest.fixture
+def sample_window(qtbot, open_window, sample_copy, tmp_path):
+    """A window showing the freshly imported sample, with its NER suggestions."""
+    window = open_window(tmp_path / "p.db")
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(sample_copy)])
+    assert window.view.doc is not None
+    return window
+
+
+class Keys:
+    """Type as a person would.  ``qtbot.keyClicks`` aborts on non-ASCII text (DESIGN.md),
+    so Cyrillic goes in as key events that carry the text."""
+
+    @staticmethod
+    def type(widget, text: str) -> None:
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
+
+        for ch in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+    @staticmethod
+    def press(key: str) -> None:
+        """Press a key sequence such as ``"Ctrl+Shift+S"`` on whatever has the focus."""
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        combo = QKeySequence(key)[0]
+        target = QApplication.focusWidget()
+        assert target is not None, "nothing has the keyboard focus"
+        QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
+
+
+@pytest.fixture
+def keys() -> Keys:
+    return Keys()

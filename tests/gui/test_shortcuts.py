@@ -19,11 +19,7 @@ def test_every_shortcut_is_in_the_menus(qtbot, tmp_path):
 
     window = MainWindow(Session(Project(tmp_path / "p.db"), default_annotator()))
     qtbot.addWidget(window)
-    in_menus = {
-        action.shortcut().toString()
-        for top in window.menuBar().actions()
-        for action in top.menu().actions()
-    }
+    in_menus = {action.shortcut().toString() for top in window.menuBar().actions() for action in top.menu().actions()}
     for shortcut in SHORTCUTS:
         if shortcut.keys:
             assert QKeySequence(shortcut.keys).toString() in in_menus

@@ -1,0 +1,157 @@
+"""The document list: status, progress and a warning for low-confidence turns, with a filter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QListView, QVBoxLayout, QWidget
+
+from storage import DocumentSummary
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+LOW_CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+FILTERS = {
+    "all": "All documents",
+    "not_done": "Not done",
+    "new": "New",
+    "in_progress": "In progress",
+    "done": "Done",
+    "low_confidence": "Low-confidence turns",
+}
+STATUS_MARKS = {"new": "○", "in_progress": "◐", "done": "●"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def progress(summary: DocumentSummary) -> int:
+    """Percentage of the document's visible spans that a person has resolved."""
+    if summary.spans == 0:
+        return 100 if summary.status == "done" else 0
+    return round(100 * (summary.spans - summary.suggested) / summary.spans)
+
+
+def item_text(summary: DocumentSummary) -> str:
+    flag = "  ⚠ low confidence" if summary.low_confidence else ""
+    status = summary.status.replace("_", " ")
+    return (
+        f"{STATUS_MARKS.get(summary.status, '')} {summary.title}\n"
+        f"{status} · {progress(summary)}% reviewed · {summary.turns} turns · {summary.spans} spans{flag}"
+    )
+
+
+class DocumentListModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[DocumentSummary] = []
+
+    def set_summaries(self, summaries: list[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self.endResetModel()
+
+    def update_summary(self, summary: DocumentSummary) -> None:
+        for row, old in enumerate(self._rows):
+            if old.id == summary.id:
+                self._rows[row] = summary
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+                return
+
+    def summaries(self) -> list[DocumentSummary]:
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        summary = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item_text(summary)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{summary.source_file} · {summary.layout} layout · language {summary.language or '?'}"
+            if summary.low_confidence:
+                tip += "\nTurns were found with low confidence: check the speakers."
+            return tip
+        if role == Qt.ItemDataRole.ForegroundRole and summary.low_confidence:
+            return QColor("#9a5b00")
+        if role == DOC_ID_ROLE:
+            return summary.id
+        if role == STATUS_ROLE:
+            return summary.status
+        if role == LOW_CONFIDENCE_ROLE:
+            return summary.low_confidence
+        return None
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._mode = "all"
+
+    def set_mode(self, mode: str) -> None:
+        self._mode = mode if mode in FILTERS else "all"
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802 (Qt override)
+        index = self.sourceModel().index(row, 0, parent)
+        status = index.data(STATUS_ROLE)
+        if self._mode == "all":
+            return True
+        if self._mode == "not_done":
+            return status != "done"
+        if self._mode == "low_confidence":
+            return bool(index.data(LOW_CONFIDENCE_ROLE))
+        return status == self._mode
+
+
+class DocumentPanel(QWidget):
+    """The filter box above the list.  Emits ``documentActivated`` with a document id."""
+
+    documentActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentListModel(self)
+        self.proxy = DocumentFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_box = QComboBox()
+        self.filter_box.setObjectName("documentFilter")
+        for key, text in FILTERS.items():
+            self.filter_box.addItem(text, key)
+        self.filter_box.currentIndexChanged.connect(lambda _i: self.proxy.set_mode(self.filter_box.currentData()))
+        self.view = QListView()
+        self.view.setObjectName("documentList")
+        self.view.setModel(self.proxy)
+        self.view.setUniformItemSizes(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.view)
+        self.setFocusProxy(self.view)
+
+    def set_filter(self, mode: str) -> None:
+        index = self.filter_box.findData(mode)
+        self.filter_box.setCurrentIndex(max(index, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(DOC_ID_ROLE)
+        if doc_id:
+            self.documentActivated.emit(doc_id)
+
+    def select(self, doc_id: str) -> None:
+        """Highlight ``doc_id`` in the list without activating it."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(DOC_ID_ROLE) == doc_id:
+                self.view.setCurrentIndex(index)
+                return
+
+    def ids_in_order(self) -> list[str]:
+        return [s.id for s in self.model.summaries()]

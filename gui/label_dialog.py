@@ -1,0 +1,188 @@
+"""The label schema dialog: name, colour, hotkey and description of each label.
+
+Each change becomes an undoable edit when the dialog is accepted.  Renaming or
+deleting a label that spans use asks what should happen to those spans.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotation.model import Label
+
+from .session import Session
+
+COLUMNS = ("Name", "Colour", "Hotkey", "Description")
+ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 1
+PALETTE = ("#e8a33d", "#4f9dde", "#5fb760", "#b07cd8", "#d9646b", "#45b5aa", "#c9b037", "#8c8c8c", "#e377c2")
+
+
+class LabelDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Label schema")
+        self.session = session
+        self.deleted: list[Label] = []
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("labelTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(self._double_clicked)
+        for label in session.labels():
+            self._add_row(label, original=label)
+        add = QPushButton("&Add label")
+        add.clicked.connect(self.add_label)
+        remove = QPushButton("&Delete label")
+        remove.clicked.connect(self.delete_current)
+        colour = QPushButton("&Colour…")
+        colour.clicked.connect(lambda: self.choose_colour(self.table.currentRow()))
+        row_buttons = QHBoxLayout()
+        for button in (add, remove, colour):
+            row_buttons.addWidget(button)
+        row_buttons.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row_buttons)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+    # -- rows -----------------------------------------------------------------
+
+    def _add_row(self, label: Label, original: Label | None) -> int:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        name = QTableWidgetItem(label.name)
+        name.setData(ORIGINAL_ROLE, original)
+        self.table.setItem(row, 0, name)
+        colour = QTableWidgetItem(label.color)
+        colour.setBackground(QColor(label.color))
+        self.table.setItem(row, 1, colour)
+        self.table.setItem(row, 2, QTableWidgetItem(label.hotkey))
+        self.table.setItem(row, 3, QTableWidgetItem(label.description))
+        return row
+
+    def row_label(self, row: int) -> Label:
+        def text(column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text().strip() if item else ""
+
+        return Label(text(0), text(1) or "#9e9e9e", text(2), text(3))
+
+    def add_label(self) -> None:
+        used = {self.row_label(r).hotkey for r in range(self.table.rowCount())}
+        hotkey = next((k for k in "123456789" if k not in used), "")
+        row = self._add_row(Label("NEW", PALETTE[self.table.rowCount() % len(PALETTE)], hotkey, ""), None)
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
+
+    def delete_current(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        original = self.table.item(row, 0).data(ORIGINAL_ROLE)
+        if original is not None:
+            self.deleted.append(original)
+        self.table.removeRow(row)
+
+    def choose_colour(self, row: int) -> None:
+        if row < 0:
+            return
+        colour = QColorDialog.getColor(QColor(self.row_label(row).color), self, "Label colour")
+        if colour.isValid():
+            item = self.table.item(row, 1)
+            item.setText(colour.name())
+            item.setBackground(colour)
+
+    def _double_clicked(self, row: int, column: int) -> None:
+        if column == 1:
+            self.choose_colour(row)
+
+    # -- applying -------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        labels = [self.row_label(r) for r in range(self.table.rowCount())]
+        names = [lab.name for lab in labels]
+        hotkeys = [lab.hotkey for lab in labels if lab.hotkey]
+        found = []
+        if any(not n for n in names):
+            found.append("Every label needs a name.")
+        if len(set(names)) != len(names):
+            found.append("Label names must be different.")
+        if len(set(hotkeys)) != len(hotkeys):
+            found.append("Two labels share a hotkey.")
+        if any(k not in "123456789" or len(k) != 1 for k in hotkeys):
+            found.append("Hotkeys are the digits 1–9 (or empty).")
+        for lab in labels:
+            if not QColor(lab.color).isValid():
+                found.append(f"{lab.color!r} is not a colour.")
+        return found
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            QMessageBox.warning(self, "Label schema", "\n".join(problems))
+            return
+        project = self.session.project
+        for label in self.deleted:
+            used = project.label_usage(label.name)
+            if not used:
+                self.session.delete_label(label, "refuse")
+                continue
+            choice = self.ask_spans(label, used)
+            if choice is None:
+                continue
+            mode, target = choice
+            self.session.delete_label(label, mode, target)
+        for row in range(self.table.rowCount()):
+            original = self.table.item(row, 0).data(ORIGINAL_ROLE)
+            label = self.row_label(row)
+            if original is None:
+                self.session.add_label(label)
+            elif label != original:
+                if label.name != original.name and project.label_usage(original.name):
+                    answer = QMessageBox.question(
+                        self,
+                        "Rename label",
+                        f"{project.label_usage(original.name)} span(s) are tagged {original.name}. "
+                        f"Rename the label and retag them all as {label.name}?",
+                    )
+                    if answer != QMessageBox.StandardButton.Yes:
+                        continue
+                self.session.update_label(original, label)
+        super().accept()
+
+    def ask_spans(self, label: Label, used: int) -> tuple[str, str | None] | None:
+        """Ask what to do with the spans of a label being deleted: delete, relabel, or keep the label."""
+        others = [lab.name for lab in self.session.labels() if lab.name != label.name]
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Delete label", f"{used} span(s) are tagged {label.name}.", parent=self
+        )
+        box.setInformativeText("Delete those spans too, or move them to another label?")
+        delete = box.addButton("Delete the spans", QMessageBox.ButtonRole.DestructiveRole)
+        move = box.addButton("Move to another label…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep the label", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is delete:
+            return ("delete", None)
+        if box.clickedButton() is move and others:
+            target, ok = QInputDialog.getItem(self, "Move spans", f"Retag the {label.name} spans as:", others, 0, False)
+            if ok:
+                return ("relabel", target)
+        return None
