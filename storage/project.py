@@ -11,6 +11,7 @@ import json
 import re
 import sqlite3
 import uuid
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -633,6 +634,35 @@ class Project:
 
     # spans in bulk
 
+    def _spans_by_id(self, span_ids: list[int]) -> dict[int, tuple[str, Span]]:
+        """``{id: (document id, span)}`` for the spans that exist, read in chunks."""
+        found: dict[int, tuple[str, Span]] = {}
+        for i in range(0, len(span_ids), 500):
+            chunk = span_ids[i : i + 500]
+            for r in self.db.query(
+                'SELECT id, document_id, start, "end", label, text, normal, origin, status, annotator'
+                f" FROM spans WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[r["id"]] = (r["document_id"], _span_from_row(r))
+        return found
+
+    def _check_spans(self, doc_id: str, spans: list[Span]) -> None:
+        """``_check_span`` for many spans of one document, reading its text and turns once."""
+        if not spans:
+            return
+        text = self._text(doc_id)
+        turns = self.db.execute(
+            'SELECT start, content_start, "end" FROM turns WHERE document_id = ? ORDER BY start', [doc_id]
+        ).fetchall()
+        starts = [t[0] for t in turns]
+        for span in spans:
+            if text[span.start : span.end] != span.text:
+                raise StorageError(f"span {span.text!r} at [{span.start}, {span.end}) does not match the text")
+            i = bisect_right(starts, span.start) - 1
+            if i < 0 or not (turns[i][1] <= span.start and span.end <= turns[i][2]):
+                raise StorageError(f"span {span.text!r} must lie inside one turn's speech")
+
     def update_spans(self, changes: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
         """Change several spans at once (accept all, retag a group).  Returns the previous values.
 
@@ -640,37 +670,49 @@ class Project:
         ``update_span``; the result holds, for each span, the old values of the
         fields that were given, so ``update_spans(result)`` undoes it.  All or nothing.
         """
+        olds = self._spans_by_id([span_id for span_id, _ in changes])
         previous: list[tuple[int, dict]] = []
+        moved: dict[str, list[Span]] = {}
+        labels: set[str] = set()
+        for span_id, fields in changes:
+            unknown = set(fields) - set(_SPAN_FIELDS)
+            if unknown:
+                raise StorageError(f"cannot change {', '.join(sorted(unknown))} of a span")
+            if "status" in fields and fields["status"] not in STATUSES:
+                raise StorageError(f"unknown span status {fields['status']!r}")
+            if span_id not in olds:
+                raise StorageError(f"no span with id {span_id}")
+            doc_id, old = olds[span_id]
+            try:
+                new = replace(old, **fields)
+            except ModelError as exc:
+                raise StorageError(str(exc)) from None
+            if (new.start, new.end, new.text) != (old.start, old.end, old.text):
+                moved.setdefault(doc_id, []).append(new)
+            if "label" in fields:
+                labels.add(new.label)
+            previous.append((span_id, {k: getattr(old, k) for k in fields}))
+        for doc_id, spans in moved.items():
+            self._check_spans(doc_id, spans)
         now = self._now()
         try:
             with self.db.atomic():
+                self.ensure_labels(labels)
                 for span_id, fields in changes:
-                    unknown = set(fields) - set(_SPAN_FIELDS)
-                    if unknown:
-                        raise StorageError(f"cannot change {', '.join(sorted(unknown))} of a span")
-                    if "status" in fields and fields["status"] not in STATUSES:
-                        raise StorageError(f"unknown span status {fields['status']!r}")
-                    old = self.get_span(span_id)
-                    try:
-                        new = replace(old, **fields)
-                    except ModelError as exc:
-                        raise StorageError(str(exc)) from None
-                    if (new.start, new.end, new.text) != (old.start, old.end, old.text):
-                        doc_id = self.db.execute("SELECT document_id FROM spans WHERE id = ?", [span_id]).fetchone()[0]
-                        self._check_span(doc_id, new)
-                    if "label" in fields:
-                        self.ensure_labels([new.label])
-                    self.db["spans"].update(span_id, {**{k: fields[k] for k in fields}, "updated_at": now})
-                    previous.append((span_id, {k: getattr(old, k) for k in fields}))
+                    if not fields:
+                        continue
+                    columns = ", ".join(f'"{k}" = ?' for k in fields)
+                    self.db.execute(
+                        f"UPDATE spans SET {columns}, updated_at = ? WHERE id = ?", [*fields.values(), now, span_id]
+                    )
         except sqlite3.IntegrityError:
             raise StorageError("a change would put the same span twice in one layer; nothing was changed") from None
         return previous
 
     def add_spans(self, doc_id: str, spans: list[Span]) -> list[Span]:
         """Store several spans at once (propagation, or undoing ``delete_spans``: ids are kept)."""
+        self._check_spans(doc_id, spans)
         added = []
-        for span in spans:
-            self._check_span(doc_id, span)
         try:
             with self.db.atomic():
                 self.ensure_labels(s.label for s in spans)

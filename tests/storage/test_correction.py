@@ -181,7 +181,9 @@ def test_set_turn_speakers_is_all_or_nothing_and_undoable(project, doc_id):
 
 def test_accept_all_and_undo(project, doc_id):
     spans = project.spans(doc_id)
-    previous = project.update_spans([(s.id, {"status": "accepted", "annotator": "tester"}) for s in spans])
+    previous = project.update_spans(
+        [(s.id, {"status": "accepted", "annotator": "tester"}) for s in spans] + [(spans[0].id, {})]
+    )
     assert {s.status for s in project.spans(doc_id)} == {"accepted"}
     assert project.progress(doc_id) == (len(spans), len(spans))
     project.update_spans(previous)
@@ -198,6 +200,25 @@ def test_bulk_updates_are_all_or_nothing(project, doc_id):
     with pytest.raises(StorageError, match="no span"):
         project.update_spans([(spans[0].id, {"status": "accepted"}), (99999, {"status": "accepted"})])
     assert project.spans(doc_id) == spans
+
+
+def test_bulk_range_changes_are_checked_against_the_text(project, doc_id):
+    doc = project.load_document(doc_id)
+    # The mention in a question, whose turn opens with a dash mark.
+    span = next(
+        s for s in doc.spans if s.text == "Касым-Жомарта Токаева" and doc.text[doc.turn_at(s.start).start] == "–"
+    )
+    short = {"end": span.start + len("Касым-Жомарта"), "text": "Касым-Жомарта"}
+    previous = project.update_spans([(span.id, short)])
+    assert project.get_span(span.id).text == "Касым-Жомарта"
+    assert previous == [(span.id, {"end": span.end, "text": span.text})]
+    with pytest.raises(StorageError, match="does not match"):
+        project.update_spans([(span.id, {"end": span.end, "text": "Касым-Жомарта Токаев!"[: span.end - span.start]})])
+    turn = doc.turn_at(span.start)
+    with pytest.raises(StorageError, match="inside one turn"):
+        project.update_spans([(span.id, {"start": turn.start, "text": doc.text[turn.start : span.start + 13]})])
+    project.update_spans(previous)
+    assert project.get_span(span.id) == span
 
 
 def test_group_retag_that_would_duplicate_a_span_is_refused(project, doc_id):
@@ -233,6 +254,11 @@ def test_add_and_delete_spans_in_bulk_round_trip(project, doc_id):
 
 def test_add_update_and_rename_a_label(project, doc_id):
     project.add_label(Label("EVENT", "#123456", "6", "Events"))
+    project.add_label(Label("NORP", "#654321"))
+    project.add_label(Label("LAW", "#654321", ""))  # no hotkey is never a clash
+    assert project.reorder_labels(["PER", "LOC", "ORG", "DATE", "MONEY", "EVENT"])[-2:] == ["NORP", "LAW"]
+    project.delete_label("NORP")
+    project.delete_label("LAW")
     assert project.labels()[-1] == Label("EVENT", "#123456", "6", "Events")
     with pytest.raises(StorageError, match="already a label"):
         project.add_label(Label("EVENT", "#123456"))
