@@ -316,6 +316,12 @@ def test_delete_a_label_in_use_asks_what_to_do_with_its_spans(project, doc_id):
     project.restore_label(removed.label, removed.position, removed)
     assert project.spans(doc_id) == spans
 
+    removed = project.delete_label("LOC", "delete")
+    with pytest.raises(StorageError, match="which document"):
+        project.restore_label(removed.label, removed.position, list(removed))  # a plain list has no documents
+    assert "LOC" not in [lab.name for lab in project.labels()]  # nothing was half restored
+    project.restore_label(removed.label, removed.position, removed)
+
     removed = project.delete_label("LOC", "relabel", "ORG")
     assert {s.label for s in project.spans(doc_id)} == {s.label for s in spans} - {"LOC"}
     project.restore_label(removed.label, removed.position, removed)
