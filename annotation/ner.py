@@ -2,7 +2,9 @@
 
 The models ship inside natasha's wheel, so nothing is downloaded.  They load
 once, lazily, on first use (thread-safe), and NER runs turn by turn so offsets
-stay local and memory stays flat.
+stay local and memory stays flat.  Besides the NER tagger's PER, LOC and ORG,
+natasha's DatesExtractor and MoneyExtractor give DATE and MONEY
+(:mod:`annotation.extractors` builds their normal forms).
 """
 
 from __future__ import annotations
@@ -28,12 +30,21 @@ class Mention:
     normal: str | None
 
 
+def _import_natasha() -> None:
+    """Import natasha quietly: pymorphy2, under it, imports the deprecated pkg_resources."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import natasha  # noqa: F401
+
+
 class NerModel:
     """natasha's segmenter, morphology tagger and NER tagger, loaded once."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._parts: tuple | None = None
+        self._vocab = None
+        self._extractors: tuple | None = None
 
     @property
     def loaded(self) -> bool:
@@ -42,18 +53,45 @@ class NerModel:
     def load(self) -> None:
         with self._lock:
             if self._parts is None:
-                with warnings.catch_warnings():
-                    # pymorphy2, under natasha, imports the deprecated pkg_resources.
-                    warnings.simplefilter("ignore")
-                    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+                _import_natasha()
+                from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
                 embedding = NewsEmbedding()
                 self._parts = (
                     Segmenter(),
                     NewsMorphTagger(embedding),
                     NewsNERTagger(embedding),
-                    MorphVocab(),
+                    self.morph_vocab(),
                 )
+
+    def morph_vocab(self):
+        """natasha's MorphVocab (pymorphy), loaded on its own if the taggers are not needed."""
+        with self._lock:
+            if self._vocab is None:
+                _import_natasha()
+                from natasha import MorphVocab
+
+                self._vocab = MorphVocab()
+            return self._vocab
+
+    def extractors(self) -> tuple:
+        """natasha's (DatesExtractor, MoneyExtractor), sharing the MorphVocab."""
+        with self._lock:
+            if self._extractors is None:
+                from natasha import DatesExtractor, MoneyExtractor
+
+                vocab = self.morph_vocab()
+                self._extractors = (DatesExtractor(vocab), MoneyExtractor(vocab))
+            return self._extractors
+
+    def extra_mentions(self, text: str, offset: int = 0) -> list[Mention]:
+        """DATE and MONEY in ``text`` with normal forms built from the facts, offsets shifted by ``offset``."""
+        if not text.strip():
+            return []
+        from .extractors import dates_and_money
+
+        dates, money = self.extractors()
+        return dates_and_money(text, offset, dates, money)
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Entities in ``text``, with offsets shifted by ``offset``."""
@@ -82,12 +120,25 @@ def shared_model() -> NerModel:
     return _shared
 
 
-def mentions_by_turn(text: str, turns: Iterable[Turn], model: NerModel | None = None) -> list[Mention]:
-    """Run NER over each turn's speech and return the mentions with document offsets."""
+def mentions_by_turn(
+    text: str, turns: Iterable[Turn], model: NerModel | None = None, *, extras: bool = True
+) -> list[Mention]:
+    """Run NER (and, unless ``extras`` is off, DATE and MONEY) over each turn's speech.
+
+    Returns the mentions with document offsets, turn by turn, each turn's NER
+    mentions first.  A DATE or MONEY mention that overlaps one the NER tagger gave
+    with the same label is left out.
+    """
+    from .extractors import without_overlaps
+
     model = model or shared_model()
     found: list[Mention] = []
     for turn in turns:
-        found.extend(model.mentions(text[turn.content_start : turn.end], turn.content_start))
+        speech = text[turn.content_start : turn.end]
+        ner = model.mentions(speech, turn.content_start)
+        found.extend(ner)
+        if extras:
+            found.extend(without_overlaps(model.extra_mentions(speech, turn.content_start), keep=ner))
     return found
 
 

@@ -13,6 +13,9 @@ that sqlite-utils and Datasette can read:
   ``(document, annotator, start, end, label)`` is unique.
 - ``model_output``: the model's raw suggestions, never edited, so the project can
   always report how much people corrected.
+- ``turn_text`` (m002): each turn's speech folded (lower case, «ё» as «е») and the
+  lemmas of its words, indexed by FTS5 in ``turn_text_fts`` for the search across
+  documents (``storage/search.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from annotation.bundled import default_labels
+
+from .search import create_index, index_turns
 
 migrations = Migrations("razmetka")
 
@@ -124,3 +129,11 @@ def m001_initial(db: Database) -> None:
             for i, lab in enumerate(default_labels())
         ]
     )
+
+
+@migrations()
+def m002_correction(db: Database) -> None:
+    """The full-text index of turns, filled for the documents already in the project."""
+    create_index(db)
+    for (doc_id,) in db.execute("SELECT id FROM documents").fetchall():
+        index_turns(db, doc_id)

@@ -10,7 +10,7 @@ def test_sample_gets_at_least_fifty_suggestions_that_match_the_text(sample_impor
     for span in doc.spans:
         assert doc.text[span.start : span.end] == span.text
         assert span.origin == "model" and span.status == "suggested" and span.annotator is None
-    assert {s.label for s in doc.spans} == {"PER", "LOC", "ORG"}
+    assert {s.label for s in doc.spans} == {"PER", "LOC", "ORG", "MONEY"}
 
 
 def test_normal_forms_come_from_natasha(sample_import):

@@ -23,7 +23,7 @@ def test_migrations_create_the_schema_on_an_empty_file(tmp_path):
         assert p.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     # Opening again applies nothing twice.
     with Project(path) as p:
-        assert p.db["_sqlite_migrations"].count == 1
+        assert p.db["_sqlite_migrations"].count == 2
 
 
 def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
