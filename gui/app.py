@@ -32,6 +32,7 @@ def create_window(db_path: Path | None, files: list[str]) -> MainWindow:
     settings.put("last_project", str(path))
     window = MainWindow(session)
     window.show()
+    window.activateWindow()  # with no window manager (Xvfb, kiosks) nothing else gives it the keyboard
     session.load_model()
     if files:
         session.import_files(files)

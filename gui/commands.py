@@ -247,24 +247,13 @@ class DeleteLabel(EditCommand):
     def __init__(self, session: Session, label: Label, spans: str, relabel_to: str | None) -> None:
         super().__init__(session, None, f"Delete label {label.name}")
         self.label, self.mode, self.relabel_to = label, spans, relabel_to
-        self.position = 0
-        self.affected: list[tuple[str, Span]] = []
+        self.removed = None
 
     def apply(self) -> None:
-        names = [lab.name for lab in self.session.project.labels()]
-        self.position = names.index(self.label.name) if self.label.name in names else len(names)
-        self.affected = self.session.project.delete_label(self.label.name, spans=self.mode, relabel_to=self.relabel_to)
+        self.removed = self.session.project.delete_label(self.label.name, spans=self.mode, relabel_to=self.relabel_to)
         self.session.labels_changed()
 
     def revert(self) -> None:
-        project = self.session.project
-        project.restore_label(self.label, self.position)
-        if self.mode == "delete":
-            by_doc: dict[str, list[Span]] = {}
-            for doc_id, span in self.affected:
-                by_doc.setdefault(doc_id, []).append(span)
-            for doc_id, spans in by_doc.items():
-                project.add_spans(doc_id, spans)
-        elif self.mode == "relabel":
-            project.update_spans([(span.id, {"label": self.label.name}) for _, span in self.affected])
+        removed = self.removed
+        self.session.project.restore_label(removed.label, removed.position, removed)
         self.session.labels_changed()

@@ -93,8 +93,13 @@ class DocumentFilter(QSortFilterProxyModel):
         self._mode = "all"
 
     def set_mode(self, mode: str) -> None:
-        self._mode = mode if mode in FILTERS else "all"
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._mode = mode if mode in FILTERS else "all"
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._mode = mode if mode in FILTERS else "all"
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802 (Qt override)
         index = self.sourceModel().index(row, 0, parent)
@@ -127,6 +132,7 @@ class DocumentPanel(QWidget):
         self.view.setObjectName("documentList")
         self.view.setModel(self.proxy)
         self.view.setUniformItemSizes(True)
+        self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)

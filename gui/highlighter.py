@@ -11,6 +11,8 @@ which keeps an edit fast on a transcript of a million characters.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
@@ -18,6 +20,8 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 from annotation.model import Label, Span
 
 from .offsets import OffsetMap
+
+_NEWLINE = re.compile("\n")
 
 # (longest first, start) ordering key, start in block, length, span id
 _Piece = tuple[tuple[int, int], int, int, int]
@@ -44,6 +48,8 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._offsets = OffsetMap("")
+        self._block_starts: list[int] = [0]
+        self._length = 0
         self._spans: dict[int, Span] = {}
         self._by_block: dict[int, list[_Piece]] = {}
         self._blocks_of: dict[int, list[int]] = {}
@@ -63,19 +69,19 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def _place(self, span_id: int, span: Span) -> set[int]:
         """Index a span's pieces per block; returns the blocks it touches."""
+        starts = self._block_starts
         start, end = self._offsets.to_qt(span.start), self._offsets.to_qt(span.end)
         order = (span.start - span.end, span.start)
         touched = []
-        block = self.document().findBlock(start)
-        while block.isValid() and block.position() < end:
-            b_start = block.position()
-            lo = max(start, b_start) - b_start
-            hi = min(end, b_start + block.length() - 1) - b_start
+        number = bisect_right(starts, start) - 1
+        while number < len(starts) and starts[number] < end:
+            b_start = starts[number]
+            b_end = starts[number + 1] - 1 if number + 1 < len(starts) else self._length  # before the separator
+            lo, hi = max(start, b_start) - b_start, min(end, b_end) - b_start
             if hi > lo:
-                number = block.blockNumber()
                 self._by_block.setdefault(number, []).append((order, lo, hi - lo, span_id))
                 touched.append(number)
-            block = block.next()
+            number += 1
         self._blocks_of[span_id] = touched
         return set(touched)
 
@@ -89,9 +95,16 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self._by_block.pop(number, None)
         return touched
 
-    def reset(self, spans: Iterable[Span], offsets: OffsetMap) -> None:
-        """Replace every span (a newly opened document) and re-highlight it all."""
+    def reset(self, spans: Iterable[Span], offsets: OffsetMap, text: str, rehighlight: bool = True) -> None:
+        """Replace every span of the document showing ``text``.
+
+        Blocks are found from the text itself, so this can run before the text is
+        set: then ``setPlainText`` highlights every block once, with ``rehighlight``
+        False, instead of twice.
+        """
         self._offsets = offsets
+        self._length = offsets.to_qt(len(text))
+        self._block_starts = [0] + [offsets.to_qt(m.start()) + 1 for m in _NEWLINE.finditer(text)]
         self._spans, self._by_block, self._blocks_of = {}, {}, {}
         for i, span in enumerate(spans):
             if span.status == "rejected":
@@ -101,7 +114,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._place(key, span)
         for pieces in self._by_block.values():
             pieces.sort()
-        self.rehighlight()
+        if rehighlight:
+            self.rehighlight()
 
     def update(self, changed: Iterable[Span], removed: Iterable[int] = ()) -> None:
         """Add or change ``changed`` spans (by id) and drop ``removed`` ids; re-highlight their blocks."""

@@ -131,7 +131,8 @@ class MainWindow(QMainWindow):
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["entities"], self.docks["history"])
         self.docks["entities"].raise_()
-        self.resizeDocks([self.docks["documents"], self.docks["entities"]], [250, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["documents"], self.docks["entities"]], [250, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["speakers"], self.docks["entities"]], [170, 600], Qt.Orientation.Vertical)
 
         self.legend = Legend()
         legend_bar = QToolBar("Legend")
@@ -169,10 +170,10 @@ class MainWindow(QMainWindow):
         session.turnsChanged.connect(self._turns_changed)
         session.statusChanged.connect(self._status_changed)
         session.labelsChanged.connect(self._labels_changed)
-        session.modelReady.connect(lambda: self.model_state.setText("NER model: ready"))
+        session.modelReady.connect(self._model_ready)
         session.importFinished.connect(self._import_finished)
         session.importProgress.connect(self._import_progress)
-        session.editRefused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        session.editRefused.connect(self._refused)
         self.refresh_documents()
         self.restore_layout()
 
@@ -193,10 +194,10 @@ class MainWindow(QMainWindow):
             "accept": self.accept_at_cursor,
             "remove": self.remove_at_cursor,
             "cycle": self.cycle_span,
-            "grow_end": lambda: self.resize_span("end", +1),
-            "shrink_end": lambda: self.resize_span("end", -1),
-            "grow_start": lambda: self.resize_span("start", -1),
-            "shrink_start": lambda: self.resize_span("start", +1),
+            "grow_end": lambda: self.resize_span("right", +1),
+            "shrink_end": lambda: self.resize_span("right", -1),
+            "grow_start": lambda: self.resize_span("left", +1),
+            "shrink_start": lambda: self.resize_span("left", -1),
             "accept_turn": self.accept_turn,
             "accept_document": self.accept_document,
             "propagate": self.propagate,
@@ -247,17 +248,26 @@ class MainWindow(QMainWindow):
             self.actions_by_id[shortcut.action] = action
         view_menu = self.menuBar().insertMenu(self.menus["Help"].menuAction(), QMenu("&View", self))
         view_menu.menu().addActions([dock.toggleViewAction() for dock in self.docks.values()])
-        self.session.undo_stack.canUndoChanged.connect(self.actions_by_id["undo"].setEnabled)
-        self.session.undo_stack.canRedoChanged.connect(self.actions_by_id["redo"].setEnabled)
-        self.session.undo_stack.undoTextChanged.connect(
-            lambda text: self.actions_by_id["undo"].setText(f"&Undo {text}" if text else "&Undo")
-        )
-        self.session.undo_stack.redoTextChanged.connect(
-            lambda text: self.actions_by_id["redo"].setText(f"&Redo {text}" if text else "&Redo")
-        )
+        stack = self.session.undo_stack
+        stack.canUndoChanged.connect(self.actions_by_id["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions_by_id["redo"].setEnabled)
+        stack.undoTextChanged.connect(self._undo_text)
+        stack.redoTextChanged.connect(self._redo_text)
         self.actions_by_id["undo"].setEnabled(False)
         self.actions_by_id["redo"].setEnabled(False)
         self._build_tag_actions()
+
+    def _undo_text(self, text: str) -> None:
+        self.actions_by_id["undo"].setText(f"&Undo {text}" if text else "&Undo")
+
+    def _redo_text(self, text: str) -> None:
+        self.actions_by_id["redo"].setText(f"&Redo {text}" if text else "&Redo")
+
+    def _model_ready(self) -> None:
+        self.model_state.setText("NER model: ready")
+
+    def _refused(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def _build_tag_actions(self) -> None:
         menu = self.menus["Annotate"]
@@ -363,13 +373,12 @@ class MainWindow(QMainWindow):
 
     def _status_changed(self, doc_id: str) -> None:
         if self.view.doc is not None and self.view.doc.id == doc_id:
-            self.view.doc.status = self.session.project.load_status(doc_id)
+            self.view.doc.status = self.session.project.status(doc_id)
         self._summary_changed(doc_id)
 
     def _summary_changed(self, doc_id: str) -> None:
-        for summary in self.session.project.summaries():
-            if summary.id == doc_id:
-                self.documents.model.update_summary(summary)
+        for summary in self.session.project.summaries(doc_id):
+            self.documents.model.update_summary(summary)
         self._update_counts()
 
     def _labels_changed(self) -> None:
@@ -388,7 +397,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             self.counts.setText("No document. File › Import transcripts… (Ctrl+I)")
             return
-        visible = doc.visible_spans()
+        visible = self.view.visible_spans()
         suggested = sum(1 for s in visible if s.status == "suggested")
         self.counts.setText(
             f"{doc.status.replace('_', ' ')} · {len(doc.turns)} turns · {len(visible)} spans ({suggested} to review)"
@@ -509,7 +518,7 @@ class MainWindow(QMainWindow):
             self.session.propagate(doc.id, spans)
 
         dialog.accepted.connect(apply)
-        dialog.open()
+        self._show_dialog(dialog)
 
     def _jump_to_span(self, span: Span) -> None:
         self.view.select_span(span)
@@ -568,7 +577,7 @@ class MainWindow(QMainWindow):
         dialog.setLabelText(f"New name for {speaker.name} (every turn follows):")
         dialog.setTextValue(speaker.name)
         dialog.textValueSelected.connect(lambda name: self.session.update_speaker(doc.id, speaker, name, speaker.role))
-        dialog.open()
+        self._show_dialog(dialog)
 
     def _set_role(self, speaker, role: str) -> None:
         doc = self._doc()
@@ -585,7 +594,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle("Add speaker")
         dialog.setLabelText("Name of the new speaker (role: other; change it in the Speakers panel):")
         dialog.textValueSelected.connect(lambda name: self.session.add_speaker(doc.id, name, ROLES[-1]))
-        dialog.open()
+        self._show_dialog(dialog)
 
     # -- navigation ------------------------------------------------------------------
 
@@ -608,7 +617,7 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
         dialog.intValueSelected.connect(go)
-        dialog.open()
+        self._show_dialog(dialog)
 
     def cycle_focus(self, forward: bool) -> None:
         """F6 / Shift+F6: transcript → documents → speakers → entities → history → transcript."""
@@ -662,14 +671,14 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
         dialog.hitChosen.connect(chosen)
-        dialog.open()
+        self._show_dialog(dialog)
         self._search_dialog = dialog
 
     def edit_labels(self) -> None:
         dialog = LabelDialog(self.session, self)
         dialog.setObjectName("labelDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self._show_dialog(dialog)
         self._label_dialog = dialog
 
     def import_dialog(self) -> None:
@@ -733,7 +742,21 @@ class MainWindow(QMainWindow):
         layout.addWidget(table)
         layout.addWidget(buttons)
         dialog.resize(760, 560)
+        self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        """Open a dialog without blocking and give it the keyboard; when it closes, give it back.
+
+        A window manager would do this; with none (Xvfb, kiosks) nothing else does.
+        """
+        dialog.finished.connect(self._dialog_closed)
         dialog.open()
+        dialog.activateWindow()
+        dialog.raise_()
+
+    def _dialog_closed(self, _result: int = 0) -> None:
+        self.activateWindow()
+        self.view.setFocus()
 
     def _view_menu(self, pos) -> None:
         """The transcript's context menu: tags for the selection, actions for the span under the cursor."""

@@ -8,12 +8,15 @@ separator position, so no other correction is needed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class OffsetMap:
     def __init__(self, text: str) -> None:
-        astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        astral = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral = astral  # code-point offsets of astral characters
         # Qt position just after the high surrogate of each astral character.
         self._astral_qt_mid = [cp + i + 1 for i, cp in enumerate(astral)]

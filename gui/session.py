@@ -7,6 +7,7 @@ never holds SQL.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -203,7 +204,10 @@ class Session(QObject):
         turn = doc.turn_at(start)
         if turn is None or start < turn.content_start or end > turn.end:
             return self.refuse("A tag must lie inside one turn's speech; select within a single turn.")
-        same_range = [x for x in doc.visible_spans() if (x.start, x.end) == (start, end)]
+        first = bisect_left(doc.spans, start, key=lambda x: x.start)  # the view keeps spans sorted by start
+        same_range = [
+            x for x in doc.spans[first : first + 50] if (x.start, x.end) == (start, end) and x.status != "rejected"
+        ]
         if any(x.label == label and x.status == "accepted" for x in same_range):
             return self.refuse(f"«{doc.text[start:end]}» is already tagged {label}.")
         suggestion = next((x for x in same_range if x.status == "suggested"), None)
@@ -249,7 +253,7 @@ class Session(QObject):
 
     def relabel(self, doc_id: str, spans: list[Span], label: str) -> bool:
         """Give spans another label; a relabelled suggestion counts as accepted."""
-        todo = [s for s in spans if s.label != label]
+        todo = [s for s in spans if s.label != label or s.status == "suggested"]
         if not todo:
             return self.refuse(f"Already {label}.")
         changes = [(s.id, {"label": label, "status": "accepted", "annotator": self.annotator}) for s in todo]
@@ -257,14 +261,15 @@ class Session(QObject):
         return self.push(UpdateSpans(self, doc_id, changes, f"Retag {what} as {label}"))
 
     def resize(self, doc: Document, span: Span, side: str, direction: int) -> bool:
-        """Move the start or end of ``span`` by one word (direction +1 right, -1 left)."""
-        moved = grow(doc.text, span.start, span.end, side, direction)
+        """Move the ``left`` or ``right`` boundary of ``span`` by one word: +1 grows it, -1 shrinks it."""
+        turn = doc.turn_at(span.start)
+        assert turn is not None
+        moved = grow(doc.text, span.start, span.end, side, direction, lo=turn.content_start, hi=turn.end)
         if moved is None:
             return self.refuse("A span cannot shrink to nothing; delete it instead.")
+        if moved == (span.start, span.end):
+            return self.refuse("The span already reaches the edge of its turn.")
         start, end = moved
-        turn = doc.turn_at(span.start)
-        if turn is None or start < turn.content_start or end > turn.end:
-            return self.refuse("A span cannot reach beyond its turn's speech.")
         changes = {"start": start, "end": end, "text": doc.text[start:end], "normal": None}
         if span.status == "suggested":
             changes.update(status="accepted", annotator=self.annotator)
@@ -322,7 +327,7 @@ class Session(QObject):
     # -- documents and labels -----------------------------------------------------
 
     def set_status(self, doc_id: str, status: str) -> bool:
-        old = self.project.load_status(doc_id)
+        old = self.project.status(doc_id)
         if old == status:
             return False
         return self.push(SetStatus(self, doc_id, old, status))

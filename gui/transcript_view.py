@@ -6,6 +6,8 @@ between Qt positions and document offsets is the UTF-16 one in ``offsets.py``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
@@ -67,6 +69,9 @@ class TranscriptView(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.doc: Document | None = None
         self._visible: list[Span] = []
+        self._max_length = 0
+        self._starts_cache: list[int] = []
+        self._starts_of: list[Span] | None = None
         self._cycle = 0
         self._last_offset = -1
         self._turn_blocks: dict[int, tuple[str, str]] = {}
@@ -84,11 +89,13 @@ class TranscriptView(QPlainTextEdit):
         self.doc = doc
         self.offsets = OffsetMap(doc.text)
         self.highlighter.set_labels(labels)
-        self.highlighter.reset([], self.offsets)
+        doc.spans.sort(key=_order)
+        self._visible = [s for s in doc.spans if s.status != "rejected"]
+        self._max_length = max((s.end - s.start for s in self._visible), default=0)
+        # The spans are indexed first, so that setting the text highlights it just once.
+        self.highlighter.reset(self._visible, self.offsets, doc.text, rehighlight=False)
         self.setPlainText(doc.text)
         self._index_turns()
-        self._visible = sorted((s for s in doc.spans if s.status != "rejected"), key=_order)
-        self.highlighter.reset(self._visible, self.offsets)
         cursor = self.textCursor()
         cursor.setPosition(0)
         self.setTextCursor(cursor)
@@ -99,7 +106,7 @@ class TranscriptView(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self._turn_blocks = {}
         self._visible = []
-        self.highlighter.reset([], self.offsets)
+        self.highlighter.reset([], self.offsets, "", rehighlight=False)
         self.setPlainText("")
 
     def set_labels(self, labels: list[Label]) -> None:
@@ -112,9 +119,13 @@ class TranscriptView(QPlainTextEdit):
         if self.doc is None:
             return
         gone = set(removed) | {s.id for s in changed}
-        self.doc.spans = [s for s in self.doc.spans if s.id not in gone] + list(changed)
-        self.doc.spans.sort(key=_order)
-        self._visible = [s for s in self.doc.spans if s.status != "rejected"]
+        self.doc.spans = [s for s in self.doc.spans if s.id not in gone]
+        self._visible = [s for s in self._visible if s.id not in gone]
+        for span in changed:
+            insort(self.doc.spans, span, key=_order)
+            if span.status != "rejected":
+                insort(self._visible, span, key=_order)
+                self._max_length = max(self._max_length, span.end - span.start)
         self.highlighter.update(changed, removed)
         self._cursor_moved()
 
@@ -165,10 +176,24 @@ class TranscriptView(QPlainTextEdit):
 
     def spans_at(self, offset: int) -> list[Span]:
         """Visible spans covering ``offset`` (or ending right at it), innermost first."""
-        hits = [s for s in self._visible if s.start <= offset < s.end]
+        # Spans are sorted by start; only those starting within the longest span's length can reach here.
+        lo = bisect_left(self._starts(), offset - self._max_length)
+        hi = bisect_right(self._starts(), offset)
+        near = self._visible[lo:hi]
+        hits = [s for s in near if offset < s.end]
         if not hits:
-            hits = [s for s in self._visible if s.end == offset]
+            hits = [s for s in near if s.end == offset]
         return sorted(hits, key=lambda s: (s.end - s.start, s.start, s.label))
+
+    def visible_spans(self) -> list[Span]:
+        """The spans shown (all but rejected suggestions), in reading order."""
+        return self._visible
+
+    def _starts(self) -> list[int]:
+        if self._starts_of is not self._visible:
+            self._starts_cache = [s.start for s in self._visible]
+            self._starts_of = self._visible
+        return self._starts_cache
 
     def current_span(self) -> Span | None:
         """The span the caret is on; with several, the one chosen by cycling (innermost first)."""

@@ -11,7 +11,6 @@ import json
 import re
 import sqlite3
 import uuid
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -76,6 +75,7 @@ class Project:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self._texts: dict[str, str] = {}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(self.path)
@@ -192,16 +192,19 @@ class Project:
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
 
-    def summaries(self) -> list[DocumentSummary]:
+    def summaries(self, doc_id: str | None = None) -> list[DocumentSummary]:
+        """Every document's summary in list order, or just ``doc_id``'s."""
+        where, params = ("WHERE d.id = ?", [doc_id]) if doc_id is not None else ("", [])
         rows = self.db.query(
-            """
+            f"""
             SELECT d.id, d.title, d.status, d.source_file, d.sha256, d.layout, d.confidence, d.language,
                    (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
                    (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status != 'rejected') AS spans,
                    (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status = 'suggested') AS suggested,
                    (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status = 'accepted') AS accepted
-            FROM documents d ORDER BY d.position
-            """
+            FROM documents d {where} ORDER BY d.position
+            """,
+            params,
         )
         return [DocumentSummary(**row) for row in rows]
 
@@ -255,12 +258,6 @@ class Project:
                 [status, doc_id],
             )
 
-    def load_status(self, doc_id: str) -> str:
-        row = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if row is None:
-            raise StorageError(f"no document with id {doc_id!r}")
-        return row[0]
-
     def model_output(self, doc_id: str) -> list[Mention]:
         return [
             Mention(r["start"], r["end"], r["label"], r["text"], r["normal"])
@@ -273,20 +270,7 @@ class Project:
     # -- span edits: each one transaction --------------------------------
 
     def _check_span(self, doc_id: str, span: Span) -> None:
-        row = self.db.execute(
-            "SELECT substr(d.text, ? + 1, ?) FROM documents d WHERE d.id = ?",
-            [span.start, span.end - span.start, doc_id],
-        ).fetchone()
-        if row is None:
-            raise StorageError(f"no document with id {doc_id!r}")
-        if row[0] != span.text:
-            raise StorageError(f"span {span.text!r} at [{span.start}, {span.end}) does not match the text")
-        inside = self.db.execute(
-            'SELECT 1 FROM turns WHERE document_id = ? AND content_start <= ? AND ? <= "end"',
-            [doc_id, span.start, span.end],
-        ).fetchone()
-        if inside is None:
-            raise StorageError(f"span {span.text!r} must lie inside one turn's speech")
+        self._check_spans(doc_id, [span])
 
     def add_span(self, doc_id: str, span: Span) -> Span:
         """Store a new span (or restore a deleted one, keeping its id).  Returns it with its id."""
@@ -306,14 +290,12 @@ class Project:
 
     def spans(self, doc_id: str) -> list[Span]:
         """Every span of a document, rejected ones included, ordered by position."""
-        return [
-            _span_from_row(r)
-            for r in self.db.query(
-                'SELECT id, start, "end", label, text, normal, origin, status, annotator'
-                ' FROM spans WHERE document_id = ? ORDER BY start, "end" DESC, id',
-                [doc_id],
-            )
-        ]
+        rows = self.db.execute(
+            'SELECT start, "end", label, text, normal, origin, status, annotator, id'
+            ' FROM spans WHERE document_id = ? ORDER BY start, "end" DESC, id',
+            [doc_id],
+        )
+        return [Span(*row) for row in rows]  # plain tuples: a big document has thousands
 
     def get_span(self, span_id: int) -> Span:
         rows = list(
@@ -477,10 +459,14 @@ class Project:
         return self._turn_row(turn_id)["document_id"]
 
     def _text(self, doc_id: str) -> str:
-        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if row is None:
-            raise StorageError(f"no document with id {doc_id!r}")
-        return row[0]
+        # A document's text never changes after import (DESIGN.md), so it is safe to keep.
+        text = self._texts.get(doc_id)
+        if text is None:
+            row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+            if row is None:
+                raise StorageError(f"no document with id {doc_id!r}")
+            text = self._texts[doc_id] = row[0]
+        return text
 
     def _spans_where(self, where: str, params: list) -> list[Span]:
         return [
@@ -660,19 +646,19 @@ class Project:
         return found
 
     def _check_spans(self, doc_id: str, spans: list[Span]) -> None:
-        """``_check_span`` for many spans of one document, reading its text and turns once."""
+        """``_check_span`` for many spans of one document: the text is read once, each turn by its index."""
         if not spans:
             return
         text = self._text(doc_id)
-        turns = self.db.execute(
-            'SELECT start, content_start, "end" FROM turns WHERE document_id = ? ORDER BY start', [doc_id]
-        ).fetchall()
-        starts = [t[0] for t in turns]
         for span in spans:
             if text[span.start : span.end] != span.text:
                 raise StorageError(f"span {span.text!r} at [{span.start}, {span.end}) does not match the text")
-            i = bisect_right(starts, span.start) - 1
-            if i < 0 or not (turns[i][1] <= span.start and span.end <= turns[i][2]):
+            turn = self.db.execute(
+                'SELECT content_start, "end" FROM turns WHERE document_id = ? AND start <= ?'
+                " ORDER BY start DESC LIMIT 1",
+                [doc_id, span.start],
+            ).fetchone()
+            if turn is None or not (turn[0] <= span.start and span.end <= turn[1]):
                 raise StorageError(f"span {span.text!r} must lie inside one turn's speech")
 
     def update_spans(self, changes: list[tuple[int, dict]]) -> list[tuple[int, dict]]:

@@ -25,6 +25,7 @@ def open_window(qtbot, ner_model):
         window = create_window(db, [str(f) for f in files])
         qtbot.addWidget(window)
         windows.append(window)
+        qtbot.waitUntil(window.isActiveWindow)
         return window
 
     yield open_
@@ -59,14 +60,14 @@ class Keys:
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
     @staticmethod
-    def press(key: str) -> None:
-        """Press a key sequence such as ``"Ctrl+Shift+S"`` on whatever has the focus."""
+    def press(key: str, widget=None) -> None:
+        """Press a key sequence such as ``"Ctrl+Shift+S"`` on ``widget``, or whatever has the focus."""
         from PySide6.QtGui import QKeySequence
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QApplication
 
         combo = QKeySequence(key)[0]
-        target = QApplication.focusWidget()
+        target = widget or QApplication.focusWidget()
         assert target is not None, "nothing has the keyboard focus"
         QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
 

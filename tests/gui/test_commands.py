@@ -53,9 +53,9 @@ def test_status_command(qtbot, tmp_path, sample_import):
     doc_id = project.add_document(sample_import.document)
     session = Session(project, "tester")
     assert session.push(SetStatus(session, doc_id, "new", "done"))
-    assert project.load_status(doc_id) == "done"
+    assert project.status(doc_id) == "done"
     session.undo_stack.undo()
-    assert project.load_status(doc_id) == "new"
+    assert project.status(doc_id) == "new"
     project.close()
 
 

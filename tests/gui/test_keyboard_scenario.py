@@ -22,7 +22,7 @@ def _fix_all(keys, window, word: str) -> None:
         keys.press("3")
 
 
-def test_correct_the_sample_by_keyboard_alone(keys, sample_window):
+def test_correct_the_sample_by_keyboard_alone(qtbot, keys, sample_window):
     window = sample_window
     view = window.view
     doc_id = view.doc.id
@@ -54,14 +54,15 @@ def test_correct_the_sample_by_keyboard_alone(keys, sample_window):
     dialog = window.findChild(QInputDialog, "renameSpeakerDialog")
     assert dialog is not None and dialog.isVisible()
     line = dialog.findChild(QLineEdit)
-    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    assert line.text() == "Дмитрий Журавлёв"
     line.selectAll()
     keys.type(line, "Д. Журавлёв")
     keys.press("Return")
     assert view.doc.turns[3].speaker == "Д. Журавлёв"
 
-    # Marked done with Ctrl+Return.
-    view.setFocus()
+    # Marked done with Ctrl+Return, once the window has the keyboard back from the dialog.
+    qtbot.waitUntil(view.hasFocus)
     keys.press("Ctrl+Return")
 
     with Project(window.session.project.path) as project:

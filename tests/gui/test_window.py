@@ -100,4 +100,4 @@ def test_a_file_already_in_the_project_is_not_imported_twice(qtbot, open_window,
     with qtbot.waitSignal(window.session.importFinished, timeout=60000) as blocker:
         window.session.import_files([str(sample_copy)])
     assert blocker.args[0].skipped and blocker.args[0].first == first.imported[0]
-    assert window.doc_list.count() == 1
+    assert window.documents.proxy.rowCount() == 1
