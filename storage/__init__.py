@@ -1,6 +1,7 @@
 """One SQLite file per project, through sqlite-utils.  All SQL lives in this package."""
 
+from .batch import import_into
 from .paths import default_project_path
 from .project import DocumentSummary, Project, StorageError
 
-__all__ = ["Project", "DocumentSummary", "StorageError", "default_project_path"]
+__all__ = ["Project", "DocumentSummary", "StorageError", "default_project_path", "import_into"]
