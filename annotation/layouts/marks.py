@@ -33,6 +33,7 @@ _LEADING_TIME = re.compile(rf"{_STAMP}(?:[ \t]*[|–—-])?[ \t]+")
 _TRAILING_TIME = re.compile(rf"[ \t]*[,–—-]?[ \t]*{_STAMP}")
 _EMPHASIS = re.compile(r"\*\*|__|\*|_")
 _NOTE = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")
+_DESCRIPTION = re.compile(r",[ \t]+([^:.!?\n]{1,50}?)[ \t]*(?=:)")  # "Андрей Петров, тренер:"
 _DASH = re.compile(r"[ \t]+[–—-][ \t]+")
 _TOKEN = re.compile(
     rf"(?P<initial>(?:[{_UP}]|Dr|Mr|Ms|Mrs|Дж|St)\.)"
@@ -133,6 +134,10 @@ def _after_name(
     match = _NOTE.match(text, pos, end)
     if match:
         note, pos = match.group(1).strip(), match.end()
+    if note is None:
+        match = _DESCRIPTION.match(text, pos, end)
+        if match:
+            note, pos = match.group(1), match.end()
     if emphasis and not closed and text.startswith(emphasis, pos):
         pos, closed = pos + len(emphasis), True
     name_done = pos
@@ -158,6 +163,9 @@ def _after_name(
             while speech < end and text[speech] in " \t":
                 speech += 1
             caps = is_shouted(name) and not (emphasis and not closed)
+            if caps:  # the name is all the capitals there are: "LARRY KING LIVE, …" is a title
+                following = _TOKEN.match(text, speech, end)
+                caps = not (following and is_shouted(following.group()))
             if (closed or caps) and _SPEECH_START.match(text, speech, end):
                 kind, pos = BARE, speech
     if kind is None:

@@ -117,21 +117,25 @@ def infer_roles(
 ) -> dict[str, str]:
     """A role for every speaker of ``turns``.
 
-    ``stated`` holds roles the names or notes give.  Of the others, the speaker
-    who asks questions most (the first, on a tie) is the interviewer when nobody
-    is yet; anyone else who mostly asks questions is an interviewer too, and the
-    rest are respondents.
+    ``stated`` holds roles the names or notes give.  Of the others: when nobody
+    is the interviewer yet, the one who asks questions most (the first, on a
+    tie) is; when nobody is the respondent yet, the one who says most is.  The
+    rest are interviewers if they mostly ask questions or open the conversation
+    (a co-host), and respondents otherwise.
     """
     order: list[str] = []
     asked: Counter[str] = Counter()
     count: Counter[str] = Counter()
+    said: Counter[str] = Counter()
     for turn in turns:
         if turn.speaker == narrator:
             continue
         if turn.speaker not in count:
             order.append(turn.speaker)
+        speech = text[turn.content_start : turn.end]
         count[turn.speaker] += 1
-        if "?" in text[turn.content_start : turn.end]:
+        said[turn.speaker] += len(speech)
+        if "?" in speech:
             asked[turn.speaker] += 1
     roles = {name: stated[name] for name in order if name in stated}
     if narrator:
@@ -144,7 +148,12 @@ def infer_roles(
         first = max(rest, key=lambda name: (ratio[name], -order.index(name))) if any(ratio.values()) else rest[0]
         roles[first] = "interviewer"
         rest.remove(first)
+    if rest and "respondent" not in roles.values():
+        main = max(rest, key=lambda name: (said[name], -order.index(name)))
+        roles[main] = "respondent"
+        rest.remove(main)
     for name in rest:
         questions = asked[name] / count[name]
-        roles[name] = "interviewer" if count[name] >= 2 and questions >= 0.5 else "respondent"
+        opener = name == order[0]
+        roles[name] = "interviewer" if opener or (count[name] >= 2 and questions >= 0.5) else "respondent"
     return roles
