@@ -178,9 +178,9 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not _hidden(d))
-                found.extend(Path(root) / f for f in sorted(files) if not _hidden(f) and is_supported(f))
-            found = found or [path]
+                dirs[:] = [d for d in dirs if not _hidden(d)]
+                found.extend(Path(root) / f for f in files if not _hidden(f) and is_supported(f))
+            found = sorted(found, key=lambda f: f.relative_to(path).parts) or [path]
         for file in found:
             key = file.resolve() if file.exists() else file
             if key not in seen:

@@ -14,11 +14,12 @@ from ..model import Turn
 
 INTERVIEWER_WORDS = frozenset(
     "вопрос в вопр журналист журналистка корреспондент корр ведущий ведущая интервьюер интервьюерка модератор"
-    " q question interviewer int iv i host reporter moderator anchor journalist".split()
+    " q question interviewer int iv i host reporter moderator anchor journalist"
+    " frage interviewerin pregunta entrevistador".split()
 )
 RESPONDENT_WORDS = frozenset(
     "ответ о отв респондент респондентка гость собеседник собеседница информант"
-    " a answer respondent resp r guest interviewee informant".split()
+    " a answer respondent resp r guest interviewee informant antwort respuesta réponse".split()
 )
 NARRATOR_WORDS = frozenset("автор отавтора рассказчик диктор закадровыйголос narrator voiceover".split())
 # Keys that look like names but head metadata or prose, never a speaker.

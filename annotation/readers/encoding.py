@@ -79,6 +79,17 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, s
     return _decode_as(path, data, chosen.encoding), codecs.lookup(chosen.encoding).name
 
 
+_CONTROLS = frozenset(chr(c) for c in range(32)) - set("\t\n\r\x0b\x0c\x1a")
+
+
+def _check_controls(path: Path, text: str) -> str:
+    """Text full of control characters is binary data that happened to decode."""
+    controls = sum(1 for ch in text if ch in _CONTROLS)
+    if controls >= 2 and controls > len(text) / 200:
+        raise InputError(path, "looks binary (full of control characters), not a text transcript")
+    return text
+
+
 def _decode_as(path: Path, data: bytes, name: str) -> str:
     try:
         text = data.decode(name)
@@ -86,4 +97,4 @@ def _decode_as(path: Path, data: bytes, name: str) -> str:
         raise InputError(
             path, f"is not valid {exc.encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
-    return text.removeprefix("\ufeff")
+    return _check_controls(path, text.removeprefix("\ufeff"))
