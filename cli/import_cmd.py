@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 
 from annotation.importing import ImportOptions, ImportReport
@@ -57,7 +58,11 @@ class _Bar:
         if self.bar is None:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, file=sys.stderr, unit="file", leave=False, dynamic_ncols=True)
+            # shutil falls back to 80x24 where the terminal reports no size (tqdm then draws nothing)
+            size = shutil.get_terminal_size()
+            self.bar = tqdm(
+                total=total, file=sys.stderr, unit="file", leave=False, ncols=size.columns, nrows=size.lines
+            )
         self.bar.n = done
         self.bar.set_postfix_str(file or "", refresh=False)
         self.bar.refresh()
