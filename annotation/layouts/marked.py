@@ -39,7 +39,7 @@ LAYOUT_OF_KIND = {COLON: "colon", LINE: "name_line", BARE: "bare_name"}
 def _credible(mark: Mark, repeats: int, forced: bool) -> bool:
     if is_stop_word(mark.name):
         return False
-    if mark.kind == LINE and is_interjection(mark.name) and not mark.emphasised:
+    if is_interjection(mark.name):
         return False
     if forced:
         return True
@@ -79,6 +79,11 @@ def parse_marked(
     awaiting_speech: Turn | None = None  # a name line's turn, before its first line of speech
     dashed = name_lines = 0
     current: Turn | None = None
+    # Only the questions marked ("Вопрос: …" and the answer as a plain paragraph):
+    # a new paragraph after a question is the respondent's answer.
+    keys = {name_key(m.name) for m in marks.values()}
+    only_questions = len(keys) == 1 and all(word_role(m.name) == "interviewer" for m in marks.values())
+    one_line_paragraphs = not any(line.blank_before for line in all_lines[1:])
     for index, line in enumerate(all_lines):
         mark = marks.get(index)
         if mark is not None:
@@ -93,6 +98,15 @@ def parse_marked(
             awaiting_speech = current if mark.kind == LINE else None
             name_lines += mark.kind == LINE
             turns.append(current)
+        elif (
+            only_questions
+            and current is not None
+            and current.speaker in keys
+            and awaiting_speech is not current
+            and (line.blank_before or one_line_paragraphs)
+        ):
+            current = Turn(line.start, line.end, line.start, names.respondent)
+            turns.append(current)
         elif current is not None and (current.speaker != names.narrator or not line.blank_before or variants):
             if awaiting_speech is current:
                 dash_end = dash_mark_end(text, line)
@@ -106,6 +120,9 @@ def parse_marked(
             lead_turns += 1
     display = {key: display_name(v) for key, v in variants.items()}
     display[names.narrator] = names.narrator
+    display[names.respondent] = display.get(names.respondent, names.respondent)
+    if only_questions:
+        stated[names.respondent] = "respondent"
     for turn in turns:
         turn.speaker = display[turn.speaker]
     stated = {display[k]: r for k, r in stated.items()}
@@ -119,6 +136,8 @@ def parse_marked(
         layout = "name_dash" if dashed * 2 >= name_lines else "name_line"
     result = Transcript(text, {}, speakers_in_order(turns, roles), turns, layout, 0.0, lead_turns, language)
     result.confidence = confidence(result, len(marks), names.narrator)
+    if only_questions:
+        result.confidence = min(result.confidence, 0.75)  # the answers are inferred, not marked
     return result
 
 

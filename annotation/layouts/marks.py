@@ -5,7 +5,7 @@ A mark is one of three kinds:
 - ``colon``: ``NAME: speech`` on the same line (``С.БУНТМАН: …``, ``**Вопрос:** …``,
   ``[00:01:23] Speaker 1: …``);
 - ``line``: the name alone on its line, the speech below (``Иван Петров``,
-  ``**Name**``, ``Name: 00:22:33``, ``Name (00:22):``);
+  ``**Name**``, ``[Anna Lee] 10:02:15``, ``Name: 00:22:33``, ``Name (00:22):``);
 - ``bare``: a name without a colon before the speech: in capitals
   (``А.ВЕНЕДИКТОВ Итак, …``), emphasised (``**Ларри Кинг** Добрый вечер``) or
   followed by a dash (``ЛАРРИ КИНГ – …``, ``Денис — …``).
@@ -31,7 +31,7 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _STAMP = rf"(?:\[(?P<t1>{_TIME})\]|\((?P<t2>{_TIME})\)|(?P<t3>{_TIME}))"
 _LEADING_TIME = re.compile(rf"{_STAMP}(?:[ \t]*[|–—-])?[ \t]+")
 _TRAILING_TIME = re.compile(rf"[ \t]*[,–—-]?[ \t]*{_STAMP}")
-_EMPHASIS = re.compile(r"\*\*|__|\*|_")
+_EMPHASIS = re.compile(r"\*\*|__|\*|_|\[")  # a name in brackets: "[Anna Lee] 10:02:15" (Zoom)
 _NOTE = re.compile(r"[ \t]*\(([^()\n]{1,40})\)")
 _DESCRIPTION = re.compile(r",[ \t]+([^:.!?\n]{1,50}?)[ \t]*(?=:)")  # "Андрей Петров, тренер:"
 _DASH = re.compile(r"[ \t]+[–—-][ \t]+")
@@ -107,7 +107,7 @@ def find_mark(text: str, line: Line, bold: int = 0) -> Mark | None:
     emphasis = None
     match = _EMPHASIS.match(text, pos, end)
     if match:
-        emphasis, pos = match.group(), match.end()
+        emphasis, pos = match.group().replace("[", "]"), match.end()  # what closes it
         if time is None:
             match = _LEADING_TIME.match(text, pos, end)
             if match:
@@ -170,5 +170,6 @@ def _after_name(
                 kind, pos = BARE, speech
     if kind is None:
         return None
-    emphasised = closed or (bold > 0 and name_start - line.start < bold and bold >= name_done - line.start - 1)
+    in_bold = bold > 0 and name_start - line.start < bold and bold >= name_done - line.start - 1
+    emphasised = (closed and emphasis != "]") or in_bold
     return Mark(kind, name, line.start, end if kind == LINE else pos, time, emphasised, note, is_shouted(name))

@@ -34,7 +34,9 @@ NOT_SPEAKERS = frozenset(
 # Words that make up a line of their own in speech, so a line holding one is not a name line.
 INTERJECTIONS = frozenset(
     "да нет ага угу ну так хорошо ладно спасибо понятно конечно ок окей итак аплодисменты смех пауза"
-    " yes no yeah ok okay right so well thanks applause laughter pause um uh hmm".split()
+    " музыка неразборчиво шум тишина перебивает"
+    " yes no yeah ok okay right so well thanks applause laughter pause um uh hmm music crosstalk inaudible"
+    " silence noise".split()
 )
 _ANONYMOUS = re.compile(
     r"(?:speaker|спикер|говорящий|участник|participant|person|голос|voice|респондент|respondent|"
