@@ -59,7 +59,39 @@ def find_marks(text: str, bold: dict[int, int] | None = None, kind: str | None =
         if mark is not None and (kind is None or mark.kind == kind):
             candidates[index] = mark
     repeats = Counter(name_key(m.name) for m in candidates.values())
-    return {i: m for i, m in candidates.items() if _credible(m, repeats[name_key(m.name)], kind is not None)}
+    credible = {i: m for i, m in candidates.items() if _credible(m, repeats[name_key(m.name)], kind is not None)}
+    return credible | _once_in_style(all_lines, candidates, credible)
+
+
+def _style(mark: Mark) -> tuple[bool, bool, bool]:
+    return (mark.shouted, mark.emphasised, mark.time is not None)
+
+
+def _once_in_style(all_lines, candidates: dict[int, Mark], credible: dict[int, Mark]) -> dict[int, Mark]:
+    """Speakers heard once, when written exactly like the text's other speakers.
+
+    In ``ВЕДУЩИЙ: … / ГОСТЬ: … / СЛУШАТЕЛЬ: …`` the listener speaks once but is a
+    speaker all the same.  Only ``NAME:`` marks at a paragraph's start qualify,
+    styled like most credible marks (capitals, emphasis, a time), and only names
+    that cannot be an ordinary word opening a sentence: capitals, initials, or
+    two words or more.
+    """
+    colons = [m for m in credible.values() if m.kind == COLON]
+    if len(colons) < 2:
+        return {}
+    style = Counter(_style(m) for m in colons).most_common(1)[0][0]
+    one_line_paragraphs = not any(line.blank_before for line in all_lines[1:])
+    found = {}
+    for index, mark in candidates.items():
+        if index in credible or mark.kind != COLON or _style(mark) != style:
+            continue
+        if not (all_lines[index].blank_before or one_line_paragraphs) or is_stop_word(mark.name):
+            continue
+        if is_interjection(mark.name):
+            continue
+        if mark.shouted or "." in mark.name or len(mark.name.split()) >= 2:
+            found[index] = mark
+    return found
 
 
 def parse_marked(

@@ -124,7 +124,7 @@ def infer_roles(
     is the interviewer yet, the one who asks questions most (the first, on a
     tie) is; when nobody is the respondent yet, the one who says most is.  The
     rest are interviewers if they mostly ask questions or open the conversation
-    (a co-host), and respondents otherwise.
+    (a co-host), "other" if heard once and briefly, and respondents otherwise.
     """
     order: list[str] = []
     asked: Counter[str] = Counter()
@@ -157,6 +157,10 @@ def infer_roles(
         rest.remove(main)
     for name in rest:
         questions = asked[name] / count[name]
-        opener = name == order[0]
-        roles[name] = "interviewer" if opener or (count[name] >= 2 and questions >= 0.5) else "respondent"
+        if name == order[0] or (count[name] >= 2 and questions >= 0.5):
+            roles[name] = "interviewer"
+        elif count[name] == 1 and said[name] < 200:
+            roles[name] = "other"  # a voice heard once: a caller, someone in the room
+        else:
+            roles[name] = "respondent"
     return roles

@@ -235,3 +235,18 @@ def test_bold_names_count_even_when_named_once(make_docx, tmp_path):
         ("Корреспондент", "Почему?"),
     ]
     assert {s.name: s.role for s in doc.speakers} == {"Мария Кузнецова": "respondent", "Корреспондент": "interviewer"}
+
+
+def test_a_voice_heard_once_in_the_same_style_is_a_speaker_with_role_other():
+    text = (
+        "ВЕДУЩИЙ: Добрый вечер. Как вы?\n\nГОСТЬ: Хорошо.\n\nВЕДУЩИЙ: Почему?\n\n"
+        "ГОСТЬ: Потому что весна.\nКороче: всё.\n\nСЛУШАТЕЛЬ: Браво!\n\nВЕДУЩИЙ: Спасибо."
+    )
+    transcript = parse(text)
+    assert [t.speaker for t in transcript.turns] == ["Ведущий", "Гость", "Ведущий", "Гость", "Слушатель", "Ведущий"]
+    assert {s.name: s.role for s in transcript.speakers} == {
+        "Ведущий": "interviewer",
+        "Гость": "respondent",
+        "Слушатель": "other",
+    }
+    assert transcript.text[transcript.turns[3].content_start : transcript.turns[3].end].endswith("Короче: всё.")
