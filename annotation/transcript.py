@@ -1,128 +1,68 @@
 """Turn a transcript's text into speakers and turns.
 
-:func:`parse` splits off the metadata header, finds the turns of the document's
-layout and gives each turn a speaker.  Offsets in the result point into
-``Transcript.text``, the text with the header removed, which is what a document
-stores.
+:func:`parse` splits off the metadata header, detects the layout (or uses the one
+asked for, see :mod:`annotation.layouts`), finds the turns and gives each turn a
+speaker.  Offsets in the result point into ``Transcript.text``, the text with
+the header removed, which is what a document stores.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from .header import split_header
-from .model import Speaker, Turn
+from .language import guess_language
+from .layouts import LAYOUTS, detect
+from .layouts.base import GENERIC_RU, Line, Transcript, lines
+from .layouts.dash import DASHES, parse_dash
+from .readers.base import Block
 
-NARRATOR = "Автор"
-INTERVIEWER = "Интервьюер"
-RESPONDENT = "Респондент"
-
-DASHES = "–—-"
-_DASH_MARK = re.compile(r"[ \t]*[" + DASHES + r"][ \t]*")
-_LINE = re.compile(r"[^\n]*")
-
-
-@dataclass
-class Transcript:
-    text: str
-    metadata: dict[str, str] = field(default_factory=dict)
-    speakers: list[Speaker] = field(default_factory=list)
-    turns: list[Turn] = field(default_factory=list)
-    layout: str = ""
-    confidence: float = 1.0
-    # How many narration turns come before the first marked turn: the respondent
-    # is usually introduced in the last of them.
-    lead_turns: int = 0
+NARRATOR = GENERIC_RU.narrator
+INTERVIEWER = GENERIC_RU.interviewer
+RESPONDENT = GENERIC_RU.respondent
 
 
-@dataclass(frozen=True)
-class Line:
-    start: int  # first non-blank character
-    end: int  # one past the last non-blank character
-    blank_before: bool
+def _shift(blocks: list[Block] | None, body: int) -> list[Block] | None:
+    if not blocks or not body:
+        return blocks
+    return [
+        replace(b, start=max(b.start - body, 0), end=b.end - body, bold=max(0, b.bold - max(body - b.start, 0)))
+        for b in blocks
+        if b.end > body
+    ]
 
 
-def lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text``, trimmed, each noting whether a blank line precedes it."""
-    result: list[Line] = []
-    blank = True
-    pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            result.append(Line(start, start + len(stripped), blank))
-            blank = False
-        else:
-            blank = True
-        pos += len(raw) + 1
-    return result
+def _attach_times(transcript: Transcript, blocks: list[Block] | None) -> None:
+    """Give turns the times of the cues they start and end in, where the layout gave none."""
+    timed = [b for b in blocks or () if b.time_start is not None]
+    if not timed:
+        return
+    for turn in transcript.turns:
+        if turn.time_start is not None:
+            continue
+        first = next((b for b in timed if b.end > turn.start), None)
+        last = next((b for b in reversed(timed) if b.start < turn.end), None)
+        if first is not None and last is not None:
+            turn.time_start, turn.time_end = first.time_start, last.time_end
 
 
-def _dash_mark_end(text: str, line: Line) -> int | None:
-    """Where the speech begins if ``line`` opens with a dash mark, else None."""
-    if text[line.start] not in DASHES:
-        return None
-    match = _DASH_MARK.match(text, line.start)
-    end = match.end() if match else line.start + 1
-    # "-5 градусов" or "--" are not turn marks: a dash mark is followed by space or ends the line.
-    if end == line.start + 1 and end < line.end:
-        return None
-    return min(end, line.end)
-
-
-def parse_dash(text: str) -> Transcript:
-    """Lead paragraphs (narration), then turns that open with a dash at the start of a line.
-
-    Dash turns alternate between the interviewer and the respondent, the first one
-    being the interviewer's.  A line without a dash continues the turn before it.
-    """
-    turns: list[Turn] = []
-    marked = 0
-    lead_turns = 0
-    current: Turn | None = None
-    for line in lines(text):
-        content = _dash_mark_end(text, line)
-        if content is not None:
-            speaker = INTERVIEWER if marked % 2 == 0 else RESPONDENT
-            marked += 1
-            current = Turn(line.start, line.end, content, speaker)
-            turns.append(current)
-        elif current is not None and current.speaker != NARRATOR:
-            current.end = line.end
-        elif current is not None and not line.blank_before:
-            current.end = line.end  # a wrapped line of the same lead paragraph
-        else:
-            current = Turn(line.start, line.end, line.start, NARRATOR)
-            turns.append(current)
-            lead_turns += 1
-    speakers = []
-    if lead_turns:
-        speakers.append(Speaker(NARRATOR, "narrator"))
-    if marked:
-        speakers.append(Speaker(INTERVIEWER, "interviewer"))
-    if marked > 1:
-        speakers.append(Speaker(RESPONDENT, "respondent"))
-    confidence = 1.0 if marked >= 2 else 0.3
-    return Transcript(text, {}, speakers, turns, "dash", confidence, lead_turns)
-
-
-LAYOUTS = {"dash": parse_dash}
-
-
-def parse(raw: str, layout: str | None = None) -> Transcript:
+def parse(raw: str, layout: str | None = None, *, blocks: list[Block] | None = None, kind: str = "text") -> Transcript:
     """Split off the header and find the turns of ``raw``.
 
     ``layout`` names one of :data:`LAYOUTS`; without it the layout is detected.
+    ``blocks`` and ``kind`` come from the reader (:class:`annotation.readers.RawText`)
+    and carry what a structured file knows: cue times, voices, bold names.
     """
-    metadata, body = split_header(raw)
-    text = raw[body:]
     if layout is not None and layout not in LAYOUTS:
         raise ValueError(f"unknown layout {layout!r}; known: {', '.join(LAYOUTS)}")
-    transcript = LAYOUTS[layout or "dash"](text)
+    metadata, body = ({}, 0) if kind == "subtitles" else split_header(raw)
+    text = raw[body:]
+    blocks = _shift(blocks, body)
+    language = (metadata.get("lang") or "")[:2].lower() or guess_language(text)
+    transcript = LAYOUTS[layout](text, language, blocks) if layout else detect(text, language, blocks, kind)
     transcript.metadata = metadata
+    transcript.language = language
+    _attach_times(transcript, blocks)
     return transcript
 
 
@@ -137,3 +77,18 @@ def rename_speaker(transcript: Transcript, old: str, new: str) -> None:
     for turn in transcript.turns:
         if turn.speaker == old:
             turn.speaker = new
+
+
+__all__ = [
+    "DASHES",
+    "INTERVIEWER",
+    "LAYOUTS",
+    "Line",
+    "NARRATOR",
+    "RESPONDENT",
+    "Transcript",
+    "lines",
+    "parse",
+    "parse_dash",
+    "rename_speaker",
+]

@@ -3,51 +3,114 @@
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import sys
-from pathlib import Path
 
-from annotation.errors import RazmetkaError
-from annotation.importing import build_document
-from annotation.readers import read
+from annotation.importing import ImportOptions, ImportReport
+from annotation.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES, parse_size
 from annotation.transcript import LAYOUTS
+from storage import import_into
 
 from .project import open_project
 
 
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("import", parents=[common], help="import transcripts and pre-annotate them")
-    p.add_argument("files", nargs="+", metavar="FILE", help="transcript files (.txt, .md)")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help=f"transcript files ({', '.join(SUPPORTED_SUFFIXES)}) or folders to walk for them",
+    )
     p.add_argument("--no-ner", action="store_true", help="do not pre-annotate with natasha")
     p.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
-    p.add_argument("--layout", choices=sorted(LAYOUTS), help="turn layout to use instead of detecting it")
+    p.add_argument("--layout", choices=list(LAYOUTS), help="turn layout to use instead of detecting it")
     p.add_argument("--force", action="store_true", help="import a file again even if the project has it")
+    p.add_argument(
+        "--max-size",
+        type=_size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="SIZE",
+        help="refuse files larger than this (e.g. 10MB, 512k or bytes; default 50MB)",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object with the outcome, nothing else")
     p.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    failed = 0
-    with open_project(args.db) as project:
-        labels = [lab.name for lab in project.labels()]
-        for name in args.files:
-            path = Path(name)
-            try:
-                raw = read(path, encoding=args.encoding)
-                existing = project.find_by_sha256(raw.sha256)
-                if existing and not args.force:
-                    print(f"skipped {path}: already in the project as {existing} (use --force to import again)")
-                    continue
-                imported = build_document(raw, ner=not args.no_ner, layout=args.layout, labels=labels)
-                doc = imported.document
-                doc_id = project.add_document(doc, imported.mentions)
-            except RazmetkaError as exc:
-                print(f"razmetka: {exc}", file=sys.stderr)
-                failed += 1
-                continue
-            for note in imported.notes:
-                print(f"note {path}: {note}")
-            flag = " LOW CONFIDENCE" if doc.source.confidence < 0.5 else ""
-            print(
-                f"imported {path} as {doc_id}: {len(doc.turns)} turns, {len(doc.spans)} spans, "
-                f"{doc.source.layout} layout{flag}"
+class _Bar:
+    """A tqdm progress bar on stderr, only when both streams are a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.bar = None
+        self.enabled = enabled
+
+    def __call__(self, done: int, total: int, file: str | None) -> None:
+        if not self.enabled or total < 2:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            # shutil falls back to 80x24 where the terminal reports no size (tqdm then draws nothing)
+            size = shutil.get_terminal_size()
+            self.bar = tqdm(
+                total=total, file=sys.stderr, unit="file", leave=False, ncols=size.columns, nrows=size.lines
             )
-    return 2 if failed else 0
+        self.bar.n = done
+        self.bar.set_postfix_str(file or "", refresh=False)
+        self.bar.refresh()
+
+    def write(self, line: str, stream) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=stream)
+        else:
+            print(line, file=stream)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    options = ImportOptions(
+        ner=not args.no_ner,
+        layout=args.layout,
+        encoding=args.encoding,
+        max_size=args.max_size,
+        force=args.force,
+    )
+    bar = _Bar(not args.json and sys.stdout.isatty() and sys.stderr.isatty())
+    try:
+        with open_project(args.db) as project:
+            report = import_into(project, args.files, options, progress=bar)
+    finally:
+        bar.close()
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        _print(report)
+    for failed in report.failed:
+        print(f"razmetka: {failed.message}", file=sys.stderr)
+    return 2 if report.failed else 0
+
+
+def _print(report: ImportReport) -> None:
+    for skipped in report.skipped:
+        print(f"skipped {skipped.file}: {skipped.reason}")
+    for item in report.imported:
+        for note in item.notes:
+            print(f"note {item.file}: {note}")
+        flag = " LOW CONFIDENCE" if item.confidence < 0.5 else ""
+        print(
+            f"imported {item.file} as {item.id}: {item.turns} turns, {item.spans} spans, "
+            f"{item.layout} layout (confidence {item.confidence:.2f}), language {item.language or '?'}{flag}"
+        )
+    if not (report.imported or report.skipped or report.failed):
+        print("nothing to import: no supported files found")

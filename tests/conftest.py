@@ -45,6 +45,43 @@ def sample_copy(tmp_path: Path) -> Path:
     return target
 
 
+def write_docx(path: Path, paragraphs: list[tuple[str, str]]) -> Path:
+    """A .docx whose paragraphs are ``(bold_part, plain_part)`` pairs, made with python-docx."""
+    import docx
+
+    document = docx.Document()
+    for bold, plain in paragraphs:
+        paragraph = document.add_paragraph()
+        if bold:
+            paragraph.add_run(bold).bold = True
+        if plain:
+            paragraph.add_run(plain)
+    document.save(str(path))
+    return path
+
+
+INTERVIEW_DOCX = [
+    ("", "Интервью записано в Казани в мае 2024 года."),
+    ("", ""),
+    ("Елена Смирнова:", " Как вы пришли в профессию?"),
+    ("Олег Рахимов:", " Случайно. Я хотел стать лётчиком, но зрение подвело."),
+    ("", "Потом друг позвал в мастерскую, и я остался."),
+    ("Елена Смирнова:", " Не жалеете?"),
+    ("Олег Рахимов:", " Ни дня."),
+]
+
+
+@pytest.fixture(scope="session")
+def make_docx():
+    return write_docx
+
+
+@pytest.fixture
+def interview_docx(tmp_path: Path) -> Path:
+    """A Word interview with bold speaker names, a lead paragraph and an empty paragraph."""
+    return write_docx(tmp_path / "interview.docx", INTERVIEW_DOCX)
+
+
 @pytest.fixture(autouse=True)
 def _annotator(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAZMETKA_ANNOTATOR", "tester")

@@ -1,14 +1,35 @@
-"""What every reader shares: checking the file and the result type."""
+"""What every reader shares: checking the file, decoding helpers and the result type."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)\s*", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a structured file (a .docx paragraph, a subtitle cue) inside ``RawText.text``.
+
+    Readers of structured files hand these to the layout step, which uses them as
+    hints: cue boundaries and times, the voice a cue names, a bold run at the
+    start of a paragraph (often the speaker's name).
+    """
+
+    start: int
+    end: int
+    time_start: float | None = None
+    time_end: float | None = None
+    voice: str | None = None  # the speaker the file names for this block (a <v Name> tag)
+    bold: int = 0  # length of the bold run the block opens with
 
 
 @dataclass
@@ -19,6 +40,18 @@ class RawText:
     text: str
     sha256: str
     encoding: str = "utf-8"
+    kind: str = "text"  # "text", "docx" or "subtitles"
+    blocks: list[Block] | None = field(default=None)
+
+
+def parse_size(value: str) -> int:
+    """``"10MB"``, ``"512k"``, ``"1.5 GiB"`` or plain bytes → bytes (K, M, G are powers of 1024)."""
+    match = _SIZE.fullmatch(str(value))
+    if not match:
+        raise ValueError(f"not a size: {value!r} (try 10MB or a number of bytes)")
+    number, unit = match.groups()
+    unit = unit.lower().replace("i", "").rstrip("b") if unit.lower() not in ("b", "") else unit.lower()
+    return int(float(number) * _UNITS[unit])
 
 
 def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
@@ -30,7 +63,7 @@ def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_size:
-            raise InputError(path, f"file is {size:,} bytes, over the limit of {max_size:,} bytes")
+            raise InputError(path, f"file is {size:,} bytes, over the size limit of {max_size:,} bytes (--max-size)")
         return path.read_bytes()
     except PermissionError:
         raise InputError(path, "permission denied") from None

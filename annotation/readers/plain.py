@@ -1,4 +1,4 @@
-"""Plain text (.txt, .md)."""
+"""Plain text (.txt, .md): UTF-8 with or without a BOM, UTF-16/32 with a BOM, cp1251, koi8-r, …"""
 
 from __future__ import annotations
 
@@ -6,21 +6,17 @@ from pathlib import Path
 
 from ..errors import InputError
 from .base import RawText, check_text, normalise_newlines, sha256
+from .encoding import decode, looks_binary
 
 
 def read_plain(path: Path, data: bytes, *, encoding: str | None = None) -> RawText:
     if not data.strip():
         raise InputError(path, "file is empty")
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "looks binary (contains NUL bytes), not a text transcript")
-    enc = encoding or "utf-8-sig"
     try:
-        text = data.decode(enc)
+        binary = looks_binary(data, encoding)
     except LookupError:
-        raise InputError(path, f"unknown encoding {enc!r}") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"is not valid {exc.encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
-    text = text.removeprefix("\ufeff")
-    return RawText(path, check_text(path, normalise_newlines(text)), sha256(data), enc)
+        raise InputError(path, f"unknown encoding {encoding!r}") from None
+    if binary:
+        raise InputError(path, "looks binary (contains NUL bytes), not a text transcript")
+    text, used = decode(path, data, encoding)
+    return RawText(path, check_text(path, normalise_newlines(text)), sha256(data), used)

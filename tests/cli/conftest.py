@@ -38,3 +38,12 @@ def razmetka(tmp_path):
         return result
 
     return run
+
+
+@pytest.fixture
+def razmetka_command(tmp_path) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment ``razmetka`` runs with, for tests that need their own process."""
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
+    env.pop("DISPLAY", None)
+    return _command(), env

@@ -1,0 +1,194 @@
+"""Layouts b–e: turns opened by a speaker's name.
+
+- b ``colon``: ``NAME: speech``;
+- c ``name_line``: the name alone on a line, the speech in the paragraph(s) below;
+- d ``bare_name``: a name without a colon (``А.ВЕНЕДИКТОВ Итак, …``, ``ЛАРРИ КИНГ – …``);
+- e ``name_dash``: a name line, the speech below opening with a dash.
+
+A line only counts as a speaker mark if its name is credible across the text:
+it names a role (``Вопрос``, ``Q``), is an anonymous label (``Speaker 1``), is
+emphasised or timed, or the same speaker is marked at least twice.  That keeps
+``он сказал: …`` and ``Время выхода в эфир: …`` in the speech.  Lines without a
+mark continue the turn before them; text before the first mark is narration,
+one narration turn per paragraph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..model import Turn
+from .base import Transcript, generic, lines, speakers_in_order
+from .dash import dash_mark_end
+from .marks import BARE, COLON, LINE, Mark, find_mark
+from .names import (
+    display_name,
+    infer_roles,
+    is_anonymous,
+    is_interjection,
+    is_stop_word,
+    name_key,
+    note_role,
+    word_role,
+)
+
+KIND_OF_LAYOUT = {"colon": COLON, "name_line": LINE, "name_dash": LINE, "bare_name": BARE}
+LAYOUT_OF_KIND = {COLON: "colon", LINE: "name_line", BARE: "bare_name"}
+
+
+def _credible(mark: Mark, repeats: int, forced: bool) -> bool:
+    if is_stop_word(mark.name):
+        return False
+    if is_interjection(mark.name):
+        return False
+    if forced:
+        return True
+    if mark.kind == BARE and not (mark.emphasised or mark.time is not None):
+        return repeats >= 2
+    stated = word_role(mark.name) or is_anonymous(mark.name)
+    return bool(stated or mark.emphasised or mark.time is not None or repeats >= 2)
+
+
+def find_marks(text: str, bold: dict[int, int] | None = None, kind: str | None = None) -> dict[int, Mark]:
+    """Credible speaker marks by line index; ``kind`` keeps only marks of one kind (and trusts them)."""
+    bold = bold or {}
+    all_lines = lines(text)
+    candidates = {}
+    for index, line in enumerate(all_lines):
+        mark = find_mark(text, line, bold.get(line.start, 0))
+        if mark is not None and (kind is None or mark.kind == kind):
+            candidates[index] = mark
+    repeats = Counter(name_key(m.name) for m in candidates.values())
+    credible = {i: m for i, m in candidates.items() if _credible(m, repeats[name_key(m.name)], kind is not None)}
+    return credible | _once_in_style(all_lines, candidates, credible)
+
+
+def _style(mark: Mark) -> tuple[bool, bool, bool]:
+    return (mark.shouted, mark.emphasised, mark.time is not None)
+
+
+def _once_in_style(all_lines, candidates: dict[int, Mark], credible: dict[int, Mark]) -> dict[int, Mark]:
+    """Speakers heard once, when written exactly like the text's other speakers.
+
+    In ``ВЕДУЩИЙ: … / ГОСТЬ: … / СЛУШАТЕЛЬ: …`` the listener speaks once but is a
+    speaker all the same.  Only ``NAME:`` marks at a paragraph's start qualify,
+    styled like most credible marks (capitals, emphasis, a time), and only names
+    that cannot be an ordinary word opening a sentence: capitals, initials, or
+    two words or more.
+    """
+    colons = [m for m in credible.values() if m.kind == COLON]
+    if len(colons) < 2:
+        return {}
+    style = Counter(_style(m) for m in colons).most_common(1)[0][0]
+    one_line_paragraphs = not any(line.blank_before for line in all_lines[1:])
+    found = {}
+    for index, mark in candidates.items():
+        if index in credible or mark.kind != COLON or _style(mark) != style:
+            continue
+        if not (all_lines[index].blank_before or one_line_paragraphs) or is_stop_word(mark.name):
+            continue
+        if is_interjection(mark.name):
+            continue
+        if mark.shouted or "." in mark.name or len(mark.name.split()) >= 2:
+            found[index] = mark
+    return found
+
+
+def parse_marked(
+    text: str,
+    language: str = "ru",
+    bold: dict[int, int] | None = None,
+    layout: str | None = None,
+) -> Transcript:
+    """Turns opened by the credible marks; ``layout`` restricts them to one layout's kind."""
+    names = generic(language)
+    all_lines = lines(text)
+    marks = find_marks(text, bold, KIND_OF_LAYOUT.get(layout or ""))
+    turns: list[Turn] = []
+    variants: dict[str, list[str]] = defaultdict(list)
+    stated: dict[str, str] = {}
+    lead_turns = 0
+    awaiting_speech: Turn | None = None  # a name line's turn, before its first line of speech
+    dashed = name_lines = 0
+    current: Turn | None = None
+    # Only the questions marked ("Вопрос: …" and the answer as a plain paragraph):
+    # a new paragraph after a question is the respondent's answer.
+    keys = {name_key(m.name) for m in marks.values()}
+    only_questions = len(keys) == 1 and all(word_role(m.name) == "interviewer" for m in marks.values())
+    one_line_paragraphs = not any(line.blank_before for line in all_lines[1:])
+    for index, line in enumerate(all_lines):
+        mark = marks.get(index)
+        if mark is not None:
+            key = name_key(mark.name)
+            if key == name_key(names.narrator):
+                key = names.narrator
+            variants[key].append(mark.name)
+            role = word_role(mark.name) or note_role(mark.note)
+            if role and key not in stated:
+                stated[key] = role
+            current = Turn(line.start, line.end, mark.end, key, time_start=mark.time)
+            awaiting_speech = current if mark.kind == LINE else None
+            name_lines += mark.kind == LINE
+            turns.append(current)
+        elif (
+            only_questions
+            and current is not None
+            and current.speaker in keys
+            and awaiting_speech is not current
+            and (line.blank_before or one_line_paragraphs)
+        ):
+            current = Turn(line.start, line.end, line.start, names.respondent)
+            turns.append(current)
+        elif current is not None and (current.speaker != names.narrator or not line.blank_before or variants):
+            if awaiting_speech is current:
+                dash_end = dash_mark_end(text, line)
+                current.content_start = line.start if dash_end is None else dash_end
+                dashed += dash_end is not None
+                awaiting_speech = None
+            current.end = line.end
+        else:
+            current = Turn(line.start, line.end, line.start, names.narrator)
+            turns.append(current)
+            lead_turns += 1
+    display = {key: display_name(v) for key, v in variants.items()}
+    display[names.narrator] = names.narrator
+    display[names.respondent] = display.get(names.respondent, names.respondent)
+    if only_questions:
+        stated[names.respondent] = "respondent"
+    for turn in turns:
+        turn.speaker = display[turn.speaker]
+    stated = {display[k]: r for k, r in stated.items()}
+    narrator = names.narrator if lead_turns or names.narrator in stated else None
+    roles = infer_roles(turns, text, stated, narrator)
+    if layout is None:
+        kinds = Counter(m.kind for m in marks.values())
+        kind = kinds.most_common(1)[0][0] if kinds else COLON
+        layout = LAYOUT_OF_KIND[kind]
+    if layout in ("name_line", "name_dash") and name_lines:
+        layout = "name_dash" if dashed * 2 >= name_lines else "name_line"
+    result = Transcript(text, {}, speakers_in_order(turns, roles), turns, layout, 0.0, lead_turns, language)
+    result.confidence = confidence(result, len(marks), names.narrator)
+    if only_questions:
+        result.confidence = min(result.confidence, 0.75)  # the answers are inferred, not marked
+    return result
+
+
+def confidence(transcript: Transcript, marks: int, narrator: str) -> float:
+    """How sure the marks are right: many marks, a few speakers who take turns."""
+    sequence = [t.speaker for t in transcript.turns if t.speaker != narrator]
+    speakers = len(set(sequence))
+    if marks == 0 or speakers == 0:
+        return 0.1
+    score = 0.55
+    if speakers >= 2:
+        score += 0.15
+    if marks >= 4:
+        score += 0.1
+    if len(sequence) > 1:
+        changes = sum(a != b for a, b in zip(sequence, sequence[1:], strict=False)) / (len(sequence) - 1)
+        score += 0.15 * changes
+    if speakers == 1:
+        score = min(score, 0.45)
+    if speakers > 8:
+        score -= 0.2
+    return round(min(score, 0.95), 2)

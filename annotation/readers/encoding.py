@@ -1,0 +1,100 @@
+"""Bytes → str for text files: a BOM decides, then UTF-8, then charset-normalizer.
+
+charset-normalizer ranks every code page that decodes the bytes.  On short
+Russian texts it sometimes ranks an exotic one first (cp1125 for a cp1251
+line), so among its candidates the encodings people actually save transcripts
+in are preferred.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# What Russian and Western transcripts are saved in, in charset-normalizer's spelling.
+PREFERRED = (
+    "utf_8",
+    "ascii",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+    "mac_cyrillic",
+    "iso8859_5",
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def looks_binary(data: bytes, encoding: str | None = None) -> bool:
+    """NUL bytes mean binary, unless the text is UTF-16/32 (by its BOM or by the name given)."""
+    if b"\x00" not in data:
+        return False
+    if bom_encoding(data) in ("utf-16", "utf-32"):
+        return False
+    name = codecs.lookup(encoding).name if encoding else ""
+    return not name.startswith(("utf-16", "utf-32"))
+
+
+def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The text (BOM removed) and the encoding used; InputError if it does not decode."""
+    if encoding:
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError(path, f"unknown encoding {encoding!r}") from None
+        return _decode_as(path, data, name), name
+    bom = bom_encoding(data)
+    if bom:
+        return _decode_as(path, data, bom), bom
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    results = from_bytes(data)
+    chosen = next((r for r in results if r.encoding in PREFERRED), None) or results.best()
+    if chosen is None:
+        raise InputError(
+            path, "is not valid UTF-8 text and no other encoding fits; name the encoding with --encoding"
+        )
+    return _decode_as(path, data, chosen.encoding), codecs.lookup(chosen.encoding).name
+
+
+_CONTROLS = frozenset(chr(c) for c in range(32)) - set("\t\n\r\x0b\x0c\x1a")
+
+
+def _check_controls(path: Path, text: str) -> str:
+    """Text full of control characters is binary data that happened to decode."""
+    controls = sum(1 for ch in text if ch in _CONTROLS)
+    if controls >= 2 and controls > len(text) / 200:
+        raise InputError(path, "looks binary (full of control characters), not a text transcript")
+    return text
+
+
+def _decode_as(path: Path, data: bytes, name: str) -> str:
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"is not valid {exc.encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    return _check_controls(path, text.removeprefix("\ufeff"))
