@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotation.importing import ImportReport
 from annotation.model import ROLES, Document, Label, Span
 from annotation.propagate import untagged_occurrences
 from annotation.readers import SUPPORTED_SUFFIXES
@@ -38,7 +39,7 @@ from .document_list import DocumentPanel
 from .entity_panel import EntityPanel
 from .find_bar import FindBar
 from .label_dialog import LabelDialog
-from .session import ImportReport, Session
+from .session import Session
 from .shortcuts import MENUS, SHORTCUTS, by_action, rows
 from .speaker_panel import SpeakerPanel
 from .transcript_view import TranscriptView
@@ -697,7 +698,7 @@ class MainWindow(QMainWindow):
         elif box.clickedButton() is folder_button:
             folder = QFileDialog.getExistingDirectory(self, "Import every transcript in a folder")
             if folder:
-                self.session.import_files(self.session.files_in(folder))
+                self.session.import_files([folder])
 
     def export_dialog(self) -> None:
         self.statusBar().showMessage("Export from the command line for now: razmetka export --help", 8000)
@@ -775,7 +776,7 @@ class MainWindow(QMainWindow):
     # -- import progress ----------------------------------------------------------
 
     def _import_progress(self, done: int, total: int, current: str) -> None:
-        running = done < total
+        running = bool(current) and done < total
         self.progress.setVisible(running)
         self.cancel_button.setVisible(running)
         if running:
@@ -784,23 +785,27 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Importing {Path(current).name} ({done + 1} of {total})…")
 
     def _import_finished(self, report: ImportReport) -> None:
+        """Show the first file's document (imported now or already there) and say what went wrong."""
         self.progress.hide()
         self.cancel_button.hide()
         self.statusBar().clearMessage()
         self.refresh_documents()
-        if report.first:
-            self.show_document(report.first)
+        first = next(iter([f.id for f in report.imported] + [s.existing for s in report.skipped if s.existing]), None)
+        if first:
+            self.show_document(first)
+        notes = [f"{Path(f.file).name}: {note}" for f in report.imported for note in f.notes]
         if report.failed:
+            messages = [f.message for f in report.failed]
             box = QMessageBox(QMessageBox.Icon.Warning, "Razmetka", "Some files could not be imported.", parent=self)
             box.setObjectName("importErrors")
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setInformativeText("\n".join(report.failed[:5]))
-            box.setDetailedText("\n".join(report.failed))
+            box.setInformativeText("\n".join(messages[:5]))
+            box.setDetailedText("\n".join(messages))
             box.open()
         elif report.cancelled:
             self.statusBar().showMessage(f"Import cancelled; {len(report.imported)} file(s) were imported.", 10000)
-        elif report.notes:
-            self.statusBar().showMessage(" ".join(report.notes), 10000)
+        elif notes:
+            self.statusBar().showMessage(" ".join(notes), 10000)
 
     # -- window state ---------------------------------------------------------------
 

@@ -8,20 +8,18 @@ never holds SQL.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotation.errors import RazmetkaError
-from annotation.importing import Imported, build_document
+from annotation.importing import FailedFile, ImportOptions, ImportReport
 from annotation.model import Document, Label, Span, Speaker, Turn
 from annotation.ner import shared_model
-from annotation.readers import SUPPORTED_SUFFIXES, RawText, read
 from annotation.tokens import grow, snap_to_words
 from annotation.turns import realternate, split_point_ok
-from storage import Project
+from storage import Project, import_into
 
 from .commands import (
     AddLabel,
@@ -39,16 +37,6 @@ from .commands import (
     UpdateSpeaker,
 )
 from .tasks import TaskRunner
-
-
-@dataclass
-class ImportReport:
-    imported: list[str] = field(default_factory=list)  # document ids, in file order
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, existing id)
-    failed: list[str] = field(default_factory=list)  # one message per file
-    notes: list[str] = field(default_factory=list)
-    first: str | None = None  # the document to show: the first file's, imported or already there
-    cancelled: bool = False
 
 
 class Session(QObject):
@@ -70,6 +58,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.model_ready = False
         self._cancel_import = False
+        self._importing = False
 
     # -- reads --------------------------------------------------------------
 
@@ -103,76 +92,51 @@ class Session(QObject):
     def _model_failed(self, exc: BaseException) -> None:
         self.editRefused.emit(f"The NER model could not be loaded: {exc}")
 
-    @staticmethod
-    def files_in(folder: str) -> list[str]:
-        """The supported transcript files under ``folder``, sorted, hidden ones left out."""
-        root = Path(folder)
-        return [
-            str(p)
-            for p in sorted(root.rglob("*"))
-            if p.is_file()
-            and p.suffix.lower() in SUPPORTED_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(root).parts)
-        ]
-
     def cancel_import(self) -> None:
         """Stop after the file being imported; what finished stays in the project."""
         self._cancel_import = True
 
-    def import_files(self, paths: list[str], ner: bool = True) -> None:
-        """Read, parse and pre-annotate ``paths`` in the background, one after another.
+    @property
+    def importing(self) -> bool:
+        return self._importing
 
-        Each file is read and annotated off the UI thread and stored on it.  A file
-        the project already has (same sha256) is not imported again.
+    def import_files(self, paths: list[str], ner: bool = True) -> bool:
+        """Import files and folders in the background, as ``razmetka import`` does.
+
+        The batch runs in a worker with its own connection to the project file (a
+        connection stays on its thread); progress and the report come back as
+        signals.  A file the project already has (same sha256) is not imported again.
         """
-        report = ImportReport()
-        labels = [lab.name for lab in self.labels()]
-        queue = [str(p) for p in paths]
-        total = len(queue)
+        if self._importing:
+            return self.refuse("An import is already running.")
+        self._importing = True
         self._cancel_import = False
+        options = ImportOptions(ner=ner, labels=[lab.name for lab in self.labels()])
+        path = self.project.path
 
-        def next_file() -> None:
-            if self._cancel_import and queue:
-                report.cancelled = True
-                queue.clear()
-            if not queue:
-                self.importProgress.emit(total, total, "")
-                self.importFinished.emit(report)
-                return
-            path = queue.pop(0)
-            self.importProgress.emit(total - len(queue) - 1, total, path)
-            self.runner.submit(lambda: read(path), lambda raw: got_text(path, raw), lambda exc: failed(path, exc))
+        def work() -> ImportReport:
+            with Project(path) as project:
+                return import_into(
+                    project,
+                    paths,
+                    options,
+                    progress=lambda done, total, file: self.importProgress.emit(done, total, file or ""),
+                    cancelled=lambda: self._cancel_import,
+                )
 
-        def got_text(path: str, raw: RawText) -> None:
-            existing = self.project.find_by_sha256(raw.sha256)
-            if existing:
-                report.skipped.append((path, existing))
-                report.first = report.first or existing
-                next_file()
-                return
-            self.runner.submit(
-                lambda: build_document(raw, ner=ner, labels=labels),
-                lambda imported: store(imported),
-                lambda exc: failed(path, exc),
-            )
+        self.runner.submit(work, self._import_done, self._import_failed)
+        return True
 
-        def store(imported: Imported) -> None:
-            try:
-                doc_id = self.project.add_document(imported.document, imported.mentions)
-            except RazmetkaError as exc:
-                report.failed.append(str(exc))
-            else:
-                report.imported.append(doc_id)
-                report.notes.extend(f"{imported.document.source.file}: {n}" for n in imported.notes)
-                report.first = report.first or doc_id
-                self.documentsChanged.emit()
-            next_file()
+    def _import_done(self, report: ImportReport) -> None:
+        self._importing = False
+        if report.imported:
+            self.documentsChanged.emit()
+        self.importFinished.emit(report)
 
-        def failed(path: str, exc: BaseException) -> None:
-            report.failed.append(str(exc) if isinstance(exc, RazmetkaError) else f"{path}: {exc!r}")
-            next_file()
-
-        next_file()
+    def _import_failed(self, exc: BaseException) -> None:
+        self._importing = False
+        report = ImportReport(failed=[FailedFile("(import)", str(exc))])
+        self.importFinished.emit(report)
 
     # -- the undo stack ---------------------------------------------------------
 

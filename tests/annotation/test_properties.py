@@ -41,6 +41,9 @@ class CapitalisedWords:
             for m in re.finditer(r"[A-ZА-ЯЁ][a-zа-яё]+", text)
         ]
 
+    def extra_mentions(self, text: str, offset: int = 0) -> list[Mention]:
+        return []  # no DATE or MONEY from the stand-in
+
 
 def _check_turns(raw: str, transcript) -> None:
     metadata, body = split_header(raw)

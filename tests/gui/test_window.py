@@ -18,7 +18,7 @@ def test_window_appears_before_the_model_is_ready_and_shows_the_sample(qtbot, op
     report = blocker.args[0]
     assert len(report.imported) == 1 and not report.failed
     view = window.view
-    assert view.doc is not None and view.doc.id == report.imported[0]
+    assert view.doc is not None and view.doc.id == report.imported[0].id
     assert view.toPlainText() == view.doc.text
     assert len(view.doc.turns) == 20
     assert "20 turns" in window.counts.text()
@@ -45,7 +45,7 @@ def test_tag_a_selection_then_reopen_and_find_it(qtbot, open_window, sample_copy
     window.session.project.close()
 
     with Project(db) as project:
-        doc = project.load_document(report.imported[0])
+        doc = project.load_document(report.imported[0].id)
     assert [(s.text, s.status) for s in doc.spans if s.start == start and s.label == "ORG"] == [("саммита", "accepted")]
 
 
@@ -90,7 +90,7 @@ def test_a_bad_file_is_reported_and_the_good_one_still_opens(qtbot, open_window,
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     window, report = _import(qtbot, open_window, tmp_path / "p.db", [empty, sample_copy])
-    assert len(report.failed) == 1 and "empty.txt" in report.failed[0]
+    assert len(report.failed) == 1 and "empty.txt" in report.failed[0].message
     assert window.view.doc is not None and window.view.doc.source.file == sample_copy.name
 
 
@@ -99,5 +99,28 @@ def test_a_file_already_in_the_project_is_not_imported_twice(qtbot, open_window,
     window, first = _import(qtbot, open_window, db, [sample_copy])
     with qtbot.waitSignal(window.session.importFinished, timeout=60000) as blocker:
         window.session.import_files([str(sample_copy)])
-    assert blocker.args[0].skipped and blocker.args[0].first == first.imported[0]
+    (skipped,) = blocker.args[0].skipped
+    assert skipped.existing == first.imported[0].id and window.view.doc.id == skipped.existing
     assert window.documents.proxy.rowCount() == 1
+
+
+def test_import_a_folder_shows_progress_and_can_be_cancelled(qtbot, open_window, sample_copy, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"t{n}.txt").write_text(f"– Вопрос номер {n}?\n\n– Ответ номер {n}.\n", encoding="utf-8")
+    window = open_window(tmp_path / "p.db")
+    seen = []
+
+    def progress(done, total, file):
+        seen.append((done, total))
+        if done == 1:
+            window.session.cancel_import()  # as the Cancel button does, after the first file
+
+    window.session.importProgress.connect(progress)
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000) as blocker:
+        window.session.import_files([str(folder)])
+    report = blocker.args[0]
+    assert report.cancelled and len(report.imported) == 2  # the file being read when cancelled finishes
+    assert seen[0] == (0, 4)
+    assert window.documents.proxy.rowCount() == 2  # what finished before the cancel stays
