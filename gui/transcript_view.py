@@ -74,7 +74,8 @@ class TranscriptView(QPlainTextEdit):
         self._starts_of: list[Span] | None = None
         self._cycle = 0
         self._last_offset = -1
-        self._turn_blocks: dict[int, tuple[str, str]] = {}
+        # block number -> [(position in block, speaker, role)]: a turn split mid-paragraph starts mid-block
+        self._turn_blocks: dict[int, list[tuple[int, str, str]]] = {}
         self._gutter = _Gutter(self)
         self._gutter_font = QFont(self.font())
         self._gutter_font.setBold(True)
@@ -145,10 +146,13 @@ class TranscriptView(QPlainTextEdit):
         doc = self.document()
         self._turn_blocks = {}
         for turn in self.doc.turns:
-            block = doc.findBlock(self.offsets.to_qt(turn.start))
-            self._turn_blocks[block.blockNumber()] = (turn.speaker, roles.get(turn.speaker, "other"))
+            position = self.offsets.to_qt(turn.start)
+            block = doc.findBlock(position)
+            entry = (position - block.position(), turn.speaker, roles.get(turn.speaker, "other"))
+            self._turn_blocks.setdefault(block.blockNumber(), []).append(entry)
         metrics = QFontMetrics(self._gutter_font)
-        widest = max((metrics.horizontalAdvance(name) for name, _ in self._turn_blocks.values()), default=60)
+        names = {s.name for s in self.doc.speakers}
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=60)
         self._gutter_width = min(GUTTER_MAX, widest + 20)
         self.setViewportMargins(self._gutter_width, 0, 0, 0)
         self._gutter.update()
@@ -301,15 +305,18 @@ class TranscriptView(QPlainTextEdit):
             geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > event.rect().bottom():
                 break
-            entry = self._turn_blocks.get(block.blockNumber())
-            if entry is not None and geometry.bottom() >= event.rect().top():
-                name, role = entry
-                painter.setPen(QColor(ROLE_COLORS.get(role, "#333333")))
-                text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, gutter.width() - 14)
-                painter.drawText(
-                    QRect(4, int(geometry.top()) + 1, gutter.width() - 12, metrics.height()),
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                    text,
-                )
+            entries = self._turn_blocks.get(block.blockNumber(), ())
+            if entries and geometry.bottom() >= event.rect().top():
+                layout = block.layout()
+                for in_block, name, role in entries:
+                    line = layout.lineForTextPosition(in_block)
+                    top = int(geometry.top() + (line.y() if line.isValid() else 0))
+                    painter.setPen(QColor(ROLE_COLORS.get(role, "#333333")))
+                    text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, gutter.width() - 14)
+                    painter.drawText(
+                        QRect(4, top + 1, gutter.width() - 12, metrics.height()),
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                        text,
+                    )
             block = block.next()
         painter.end()
