@@ -11,6 +11,7 @@ from annotation.importing import build_document
 from annotation.readers import read
 from annotation.transcript import LAYOUTS
 
+from . import dataset_cmd
 from .project import open_project
 
 
@@ -21,10 +22,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
     p.add_argument("--layout", choices=sorted(LAYOUTS), help="turn layout to use instead of detecting it")
     p.add_argument("--force", action="store_true", help="import a file again even if the project has it")
+    dataset_cmd.add_import_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format:
+        return dataset_cmd.run_import(args)
     failed = 0
     with open_project(args.db) as project:
         labels = [lab.name for lab in project.labels()]

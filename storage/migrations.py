@@ -124,3 +124,15 @@ def m001_initial(db: Database) -> None:
             for i, lab in enumerate(default_labels())
         ]
     )
+
+
+@migrations()
+def m004_text_sha256(db: Database) -> None:
+    """The SHA-256 of each document's text, so a dataset import finds the document it annotates.
+
+    ``documents.sha256`` hashes the file a transcript came from; this hashes the text
+    itself (UTF-8).  Rows added later get it from ``Project.find_by_text_sha256``,
+    which fills in any that are missing (a text never changes, so it never goes stale).
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN text_sha256 TEXT")
+    db.execute("CREATE INDEX documents_text_sha256 ON documents (text_sha256)")

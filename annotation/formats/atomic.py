@@ -7,7 +7,22 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import: changing the umask to read it is not safe while other threads create files.
+_UMASK = _umask()
+
+
+def _readable(tmp: str | Path) -> None:
+    """Give a staged file the mode a newly created file gets (mkstemp makes it private)."""
+    os.chmod(tmp, 0o666 & ~_UMASK)
 
 
 @contextmanager
@@ -21,7 +36,95 @@ def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        _readable(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class Staging:
+    """Several output files written aside and moved into place together.
+
+    Each file is written to a temporary name beside its target.  :meth:`commit`
+    renames them all into place; :meth:`discard` (or an exception leaving the
+    ``with`` block) removes the temporary files and any folder this staging made,
+    so a failed or cancelled export never leaves a half-written file or a
+    half-filled folder behind.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, Path]] = []  # (temporary, target)
+        self._made: list[Path] = []  # folders created, deepest last
+        self.targets: list[Path] = []
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.discard()
+
+    def _make_parent(self, path: Path) -> None:
+        missing = []
+        parent = path.parent
+        while not parent.exists():
+            missing.append(parent)
+            parent = parent.parent
+        for folder in reversed(missing):
+            folder.mkdir()
+            self._made.append(folder)
+
+    def _temporary(self, path: Path) -> Path:
+        path = Path(path)
+        if path in self.targets:
+            raise ValueError(f"{path} is written twice in one export")
+        self._make_parent(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        os.close(fd)
+        _readable(tmp)
+        self._staged.append((Path(tmp), path))
+        self.targets.append(path)
+        return Path(tmp)
+
+    @contextmanager
+    def text(self, path: str | Path) -> Iterator[TextIO]:
+        """A UTF-8 text file (``\\n`` newlines) staged for ``path``."""
+        tmp = self._temporary(Path(path))
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    @contextmanager
+    def binary(self, path: str | Path) -> Iterator[BinaryIO]:
+        """A binary file (for example a zip) staged for ``path``."""
+        tmp = self._temporary(Path(path))
+        with tmp.open("wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def commit(self) -> None:
+        for _tmp, target in self._staged:
+            if target.is_dir():
+                self.discard()
+                raise IsADirectoryError(f"{target} is a folder; it cannot be replaced by a file")
+        for tmp, target in self._staged:
+            os.replace(tmp, target)
+        self._staged.clear()
+        self._made.clear()
+
+    def discard(self) -> None:
+        for tmp, _target in self._staged:
+            tmp.unlink(missing_ok=True)
+        self._staged.clear()
+        for folder in reversed(self._made):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        self._made.clear()
+        self.targets.clear()
