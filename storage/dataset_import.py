@@ -100,6 +100,9 @@ def import_records(
     total = len(result.records)
     with project.db.atomic():
         for index, record in enumerate(result.records, 1):
+            if not record.text.strip():
+                report.notes.append(f"{path}: {record.where}: the text is empty; nothing was imported from it")
+                continue
             spans = _layer_spans(record, annotator)
             doc_id = project.find_by_text_sha256(text_sha256(record.text))
             if doc_id is None and record.anchor is not None:

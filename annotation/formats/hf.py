@@ -85,6 +85,8 @@ def read(path: Path, *, offsets: str | None = None) -> ReadResult:
             raise InputError(path, f"line {number}: needs tokens and ner_tags within {LABELS_FILE}") from None
         if len(tokens) != len(tags):
             raise InputError(path, f"line {number}: {len(tokens)} tokens but {len(tags)} ner_tags")
+        if row_id in rows:  # ids should be unique; keep both rows all the same
+            row_id = f"{row_id}@{number}"
         rows[row_id] = (number, tokens, tags)
         order.append(row_id)
     sides = side_file(path)

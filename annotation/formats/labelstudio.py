@@ -248,6 +248,8 @@ def _dialogue_record(path: Path, where: str, task, dialogue: list, meta, resolve
         try:
             first, last = int(value["start"]), int(value["end"])
             start, end = int(value["startOffset"]), int(value["endOffset"])
+            if not 0 <= first <= last < len(bounds):
+                raise IndexError(first)
             first_bounds, last_bounds = bounds[first], bounds[last]
         except (KeyError, TypeError, ValueError, IndexError):
             raise InputError(

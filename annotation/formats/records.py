@@ -203,17 +203,23 @@ def normalise_newlines(record: Record) -> Record:
     return replace(record, text=new_text, spans=spans, turns=turns, anchor=anchor)
 
 
-_PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")
-
-
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Runs of non-blank lines, trimmed of outer whitespace."""
-    found = []
-    for match in _PARAGRAPH.finditer(text):
-        chunk = match.group()
-        start = match.start() + len(chunk) - len(chunk.lstrip())
-        end = match.start() + len(chunk.rstrip())
-        found.append((start, end))
+    found: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = position + len(line) - len(line.lstrip())
+            end = position + len(line.rstrip())
+            current = (current[0] if current else start, end)
+        elif current is not None:
+            found.append(current)
+            current = None
+        position += len(line) + 1
+    if current is not None:
+        found.append(current)
     return found
 
 

@@ -10,7 +10,7 @@ outermost ones and counts the others by reason.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -82,7 +82,11 @@ def sentences(text: str, spans: list[Span]) -> list[list[tuple[int, int]]]:
 
 
 def _split_at(start: int, end: int, bounds: list[int]) -> list[tuple[int, int]]:
-    cuts = [b for b in bounds[bisect_right(bounds, start) :] if b < end]
+    i = bisect_right(bounds, start)
+    cuts = []
+    while i < len(bounds) and bounds[i] < end:
+        cuts.append(bounds[i])
+        i += 1
     if not cuts:
         return [(start, end)]
     edges = [start, *cuts, end]
@@ -130,7 +134,12 @@ def tokenised(text: str, spans: list[Span], label_order: list[str], dropped: Cou
     kept, lost = outermost(spans, label_order)
     dropped.update(lost)
     groups = sentences(text, kept)
-    return groups, [iob2(tokens, kept) for tokens in groups]
+    starts = [s.start for s in kept]  # outermost spans do not overlap, so they are in text order
+    tags = []
+    for tokens in groups:
+        inside = kept[bisect_left(starts, tokens[0][0]) : bisect_left(starts, tokens[-1][1])]
+        tags.append(iob2(tokens, inside))
+    return groups, tags
 
 
 def side_file(path: Path) -> Path:
