@@ -1,5 +1,6 @@
 """Every dataset format on random documents: emoji, multi-line turns, nested and overlapping spans."""
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -170,3 +171,44 @@ def test_tokens_split_at_span_edges_and_sentences_join_across_spans():
     groups = sentences(text, spans)
     tokens = [[text[s:e] for s, e in group] for group in groups]
     assert tokens == [["Я", "из", "Касым", "-", "Жомарта", ".", "Он", "тоже", "."], ["Москва"]]
+
+
+@settings(max_examples=25, deadline=None)
+@given(documents())
+def test_offsets_written_in_either_unit_come_back_exactly(doc):
+    """Label Studio written in UTF-16 units but read as code points falls back on the span text;
+    doccano read with the unit it was written in is exact."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, written, read_as in [("labelstudio", "utf16", None), ("doccano", "codepoints", "codepoints")]:
+            out = Path(tmp) / f"out.{name}"
+            export_documents([doc], ExportOptions(format=name, out=out, offsets=written))
+            result = read_dataset(name, out, offsets=read_as)
+            (record,) = result.records
+            assert {s.key for s in record.spans} == visible_keys(doc, True), (name, result.notes)
+
+
+@settings(max_examples=25, deadline=None)
+@given(documents())
+def test_crlf_text_is_normalised_with_its_spans(doc):
+    """A file written on Windows (CRLF, offsets counted in it) imports as the LF text with the same spans."""
+    crlf = doc.text.replace("\n", "\r\n")
+
+    def at(offset: int) -> int:
+        return offset + doc.text.count("\n", 0, offset)
+
+    spans = [s for s in doc.spans if s.status != "rejected"]
+    row = {
+        "text": crlf,
+        "spans": [
+            {"start": at(s.start), "end": at(s.end), "label": s.label, "text": crlf[at(s.start) : at(s.end)]}
+            for s in spans
+        ],
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "crlf.jsonl"
+        path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+        (record,) = read_dataset("spacy", path).records
+        back, refused, _ = build_document(record, file_name=path.name, fmt="spacy", index=1)
+        assert back.text == doc.text and not refused
+        assert {s.key for s in back.spans} == {s.key for s in spans}
+        assert all(back.text[s.start : s.end] == s.text for s in back.spans)
