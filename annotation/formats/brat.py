@@ -90,11 +90,17 @@ def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext
             for name, content in _files(units, ctx):
                 zf.writestr(name, content.encode("utf-8"))
         return
-    if path.exists() and not path.is_dir():
-        raise InputError(path, "is a file; brat writes a folder (or give a name ending in .zip)")
+    folder = staging.folder(path, earlier_export)
     for name, content in _files(units, ctx):
-        with staging.text(path / name) as fh:
-            fh.write(content)
+        (folder / name).write_text(content, encoding="utf-8", newline="\n")
+
+
+def earlier_export(folder: Path) -> bool:
+    """True if ``folder`` holds a brat export and nothing else, so a new export may replace it."""
+    names = [p for p in folder.iterdir()]
+    return any(p.name in (CONF_FILE, META_FILE) for p in names) and all(
+        p.is_file() and p.suffix in (".txt", ".ann", ".conf", ".jsonl") for p in names
+    )
 
 
 # -- reading ----------------------------------------------------------------

@@ -340,3 +340,18 @@ def test_bad_dataset_files_name_the_file_and_the_problem_and_store_nothing(tmp_p
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace("[", r"\[")) as info:
         read_dataset(fmt, path)
     assert name in str(info.value)
+
+
+def test_a_brat_folder_is_replaced_whole_but_never_a_folder_of_other_files(tmp_path):
+    out = tmp_path / "brat"
+    export_documents([small_doc(n) for n in range(3)], ExportOptions(format="brat", out=out))
+    assert len(list(out.glob("*.txt"))) == 3
+    export_documents([small_doc(7)], ExportOptions(format="brat", out=out))
+    assert sorted(p.name for p in out.glob("*.txt")) == ["d07.txt"]  # no stale documents from the first export
+    assert [p.name for p in tmp_path.iterdir()] == ["brat"]  # and no temporary folders left
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.docx").write_bytes(b"mine")
+    with pytest.raises(InputError, match="mine: is a folder holding other files"):
+        export_documents([small_doc(1)], ExportOptions(format="brat", out=mine))
+    assert [p.name for p in mine.iterdir()] == ["notes.docx"]
