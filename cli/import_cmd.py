@@ -12,6 +12,7 @@ from annotation.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES, parse_size
 from annotation.transcript import LAYOUTS
 from storage import import_into
 
+from . import dataset_cmd
 from .project import open_project
 
 
@@ -42,6 +43,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="refuse files larger than this (e.g. 10MB, 512k or bytes; default 50MB)",
     )
     p.add_argument("--json", action="store_true", help="print one JSON object with the outcome, nothing else")
+    dataset_cmd.add_import_options(p)
     p.set_defaults(run=run)
 
 
@@ -79,6 +81,8 @@ class _Bar:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format:
+        return dataset_cmd.run_import(args)  # labeled data, not transcripts
     options = ImportOptions(
         ner=not args.no_ner,
         layout=args.layout,

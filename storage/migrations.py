@@ -140,6 +140,18 @@ def m002_correction(db: Database) -> None:
 
 
 @migrations()
+def m004_text_sha256(db: Database) -> None:
+    """The SHA-256 of each document's text, so a dataset import finds the document it annotates.
+
+    ``documents.sha256`` hashes the file a transcript came from; this hashes the text
+    itself (UTF-8).  Rows added later get it from ``Project.find_by_text_sha256``,
+    which fills in any that are missing (a text never changes, so it never goes stale).
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN text_sha256 TEXT")
+    db.execute("CREATE INDEX documents_text_sha256 ON documents (text_sha256)")
+
+
+@migrations()
 def m005_span_status_index(db: Database) -> None:
     """Counting a document's spans by status (the document list, after every edit) without reading rows."""
     db.execute("CREATE INDEX spans_document_status ON spans (document_id, status)")

@@ -12,12 +12,13 @@ import re
 import sqlite3
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotation.errors import RazmetkaError
+from annotation.formats.units import text_sha256
 from annotation.model import (
     DOCUMENT_STATUSES,
     ROLES,
@@ -30,6 +31,7 @@ from annotation.model import (
     Speaker,
     Turn,
     check_document,
+    check_span,
 )
 from annotation.ner import MODEL_NAME, Mention
 from annotation.turns import MergedTurn, split_bounds, split_problem
@@ -936,3 +938,58 @@ class RemovedSpans(list):
         self.label = label
         self.position = position
         self.documents: dict[int, str] = {}
+
+    # -- dataset layers (issue 5) --
+
+    def _fill_text_hashes(self) -> None:
+        rows = self.db.execute("SELECT id, text FROM documents WHERE text_sha256 IS NULL").fetchall()
+        if rows:
+            with self.db.atomic():
+                self.db.conn.executemany(
+                    "UPDATE documents SET text_sha256 = ? WHERE id = ?", [(text_sha256(text), i) for i, text in rows]
+                )
+
+    def find_by_text_sha256(self, sha256: str) -> str | None:
+        """The first document whose text (not source file) has this SHA-256, or None."""
+        self._fill_text_hashes()
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE text_sha256 = ? ORDER BY position LIMIT 1", [sha256]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_layer(self, doc_id: str, spans: Iterable[Span]) -> LayerResult:
+        """Add spans to an existing document in one transaction, each keeping its own annotator.
+
+        A span already in its annotator's layer is skipped; a span that does not match
+        the text or does not lie inside one turn's speech is refused (and reported).
+        """
+        doc = self.load_document(doc_id)
+        existing = {(s.annotator or "", s.start, s.end, s.label) for s in doc.spans}
+        result = LayerResult()
+        for span in spans:
+            key = (span.annotator or "", span.start, span.end, span.label)
+            if key in existing:
+                result.duplicates += 1
+                continue
+            try:
+                check_span(doc, span)
+            except ModelError as exc:
+                result.refused.append(f"{span.label} {span.text!r} at [{span.start}, {span.end}): {exc}")
+                continue
+            existing.add(key)
+            result.added.append(replace(span, id=None))
+        self.ensure_labels(s.label for s in result.added)
+        with self.db.atomic():
+            self.db["spans"].insert_all(
+                {"document_id": doc_id, **{k: getattr(s, k) for k in _SPAN_FIELDS}} for s in result.added
+            )
+        return result
+
+
+@dataclass
+class LayerResult:
+    """What :meth:`Project.add_layer` did with each span."""
+
+    added: list[Span] = field(default_factory=list)
+    duplicates: int = 0  # already in the layer
+    refused: list[str] = field(default_factory=list)  # why each refused span does not fit

@@ -85,3 +85,33 @@ def interview_docx(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _annotator(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAZMETKA_ANNOTATOR", "tester")
+
+
+@pytest.fixture(scope="session")
+def corrected_sample(sample_import, tmp_path_factory):
+    """The sample as a person left it: suggestions accepted, one rejected, labels fixed, a nested span added.
+
+    Returns the path of the project file and the document as loaded from it.  Treat both as read-only.
+    """
+    from annotation.model import Span
+    from storage import Project
+
+    path = tmp_path_factory.mktemp("corrected") / "corrected.db"
+    with Project(path) as project:
+        doc_id = project.add_document(sample_import.document, sample_import.mentions)
+        text = sample_import.document.text
+        for span in project.spans(doc_id):
+            if span.label == "PER":
+                project.update_span(span.id, status="accepted", annotator="tester")
+            elif span.text == "Центральная Азия – Россия":
+                project.update_span(span.id, status="rejected", annotator="tester")
+            elif span.label == "LOC" and span.text in ("СНГ", "ЕАЭС"):
+                project.update_span(span.id, label="ORG", status="accepted", annotator="tester")
+        start = text.index("Финансового университета при правительстве РФ")
+        outer = "Финансового университета при правительстве РФ"
+        project.add_span(doc_id, Span(start, start + len(outer), "ORG", outer, annotator="tester"))
+        start = text.index("Центральная Азия")
+        project.add_span(doc_id, Span(start, start + 16, "LOC", "Центральная Азия", annotator="tester"))
+        project.set_status(doc_id, "done")
+        doc = project.load_document(doc_id)
+    return path, doc

@@ -12,7 +12,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document, ModelError, Source, Span, Speaker, Turn, check_document
-from .atomic import atomic_text_file
+from .atomic import Staging, atomic_text_file
+from .offsets import CODEPOINTS
+from .records import ReadResult, Record
+from .units import Unit, WriteContext
 
 FORMAT = "razmetka"
 VERSION = 1
@@ -135,3 +138,25 @@ def read(path: str | Path) -> Iterator[Document]:
                 raise InputError(path, f"line {number}: not JSON ({exc.msg})") from None
             except (ModelError, KeyError, TypeError, ValueError) as exc:
                 raise InputError(path, f"line {number}: {exc}") from None
+
+
+# -- as one of the dataset formats (see catalog.py) -------------------------------
+
+NAME = "jsonl"
+EXTENSION = ".jsonl"
+DEFAULT_OFFSETS = CODEPOINTS
+NESTED = True
+
+
+def write_units(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext) -> None:
+    """Each unit as a complete native record; a whole-document unit is the document itself."""
+    with staging.text(path) as fh:
+        for unit in units:
+            fh.write(json.dumps(to_record(unit.as_document()), ensure_ascii=False) + "\n")
+
+
+def read_records(path: str | Path, *, offsets: str | None = None) -> ReadResult:
+    """Native documents as import records: kept exactly as they are (origin, status, annotator)."""
+    return ReadResult(
+        [Record(doc.text, list(doc.spans), f"document {n}", document=doc) for n, doc in enumerate(read(path), 1)]
+    )

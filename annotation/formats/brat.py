@@ -1,0 +1,177 @@
+"""brat standoff: a ``.txt`` and ``.ann`` pair per unit, in a folder or a ``.zip``.
+
+Each span is a text-bound annotation ``T1<TAB>LABEL start end<TAB>text``; a span
+that runs over a line break is written as fragments (``0 6;7 13``) as brat wants.
+Offsets count code points, as brat's (Python) server does.  ``annotation.conf``
+declares the labels and allows overlapping spans; ``meta.jsonl`` carries each
+unit's speakers, turns and details.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from .atomic import Staging
+from .doccano import unique_spans
+from .offsets import CODEPOINTS, OffsetMap
+from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of
+from .units import META_KEY, Unit, WriteContext, unit_meta
+
+NAME = "brat"
+EXTENSION = ""
+DEFAULT_OFFSETS = CODEPOINTS
+NESTED = True
+META_FILE = "meta.jsonl"
+CONF_FILE = "annotation.conf"
+
+_T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
+
+
+def _name(unit_id: str, used: set[str]) -> str:
+    base = re.sub(r"[^\w.-]+", "_", unit_id).strip("._") or "doc"
+    name, n = base, 2
+    while name in used:
+        name, n = f"{base}_{n}", n + 1
+    used.add(name)
+    return name
+
+
+def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, position = [], start
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            pieces.append((position + lead, position + len(line.rstrip())))
+        position += len(line) + 1
+    return pieces
+
+
+def annotation_file(unit: Unit, offsets: str) -> str:
+    om = OffsetMap(unit.text)
+    lines = []
+    for n, span in enumerate(unique_spans(unit), 1):
+        frags = ";".join(
+            f"{om.to_unit(s, offsets)} {om.to_unit(e, offsets)}" for s, e in _fragments(unit.text, span.start, span.end)
+        )
+        label = re.sub(r"\s+", "_", span.label)
+        lines.append(f"T{n}\t{label} {frags}\t{' '.join(span.text.split())}\n")
+    return "".join(lines)
+
+
+def annotation_conf(labels: list[str]) -> str:
+    entities = "\n".join(re.sub(r"\s+", "_", name) for name in labels)
+    return (
+        f"[entities]\n{entities}\n\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n"
+        "[events]\n\n[attributes]\n"
+    )
+
+
+def _files(units: Iterable[Unit], ctx: WriteContext) -> Iterator[tuple[str, str]]:
+    used: set[str] = set()
+    meta_lines = []
+    for unit in units:
+        name = _name(unit.id, used)
+        yield f"{name}.txt", unit.text
+        yield f"{name}.ann", annotation_file(unit, ctx.offsets)
+        meta_lines.append(json.dumps({"file": name, META_KEY: unit_meta(unit)}, ensure_ascii=False) + "\n")
+    yield CONF_FILE, annotation_conf(ctx.labels)
+    yield META_FILE, "".join(meta_lines)
+
+
+def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext) -> None:
+    if path.suffix.lower() == ".zip":
+        with staging.binary(path) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, content in _files(units, ctx):
+                zf.writestr(name, content.encode("utf-8"))
+        return
+    folder = staging.folder(path, earlier_export)
+    for name, content in _files(units, ctx):
+        (folder / name).write_text(content, encoding="utf-8", newline="\n")
+
+
+def earlier_export(folder: Path) -> bool:
+    """True if ``folder`` holds a brat export and nothing else, so a new export may replace it."""
+    names = [p for p in folder.iterdir()]
+    return any(p.name in (CONF_FILE, META_FILE) for p in names) and all(
+        p.is_file() and p.suffix in (".txt", ".ann", ".conf", ".jsonl") for p in names
+    )
+
+
+# -- reading ----------------------------------------------------------------
+
+
+def _entries(path: Path) -> dict[str, str]:
+    """Relative name -> text of every .txt, .ann and meta file in a folder or zip."""
+    wanted = (".txt", ".ann", ".jsonl")
+    found: dict[str, str] = {}
+    try:
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if file.is_file() and file.suffix in wanted:
+                    found[file.relative_to(path).as_posix()] = file.read_bytes().decode("utf-8-sig")
+        elif zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                for info in zf.infolist():
+                    if not info.is_dir() and Path(info.filename).suffix in wanted:
+                        found[info.filename] = io.TextIOWrapper(zf.open(info), encoding="utf-8-sig").read()
+        elif path.exists():
+            raise InputError(path, "is neither a folder nor a zip of brat .txt/.ann files")
+        else:
+            raise InputError(path, "no such file or folder")
+    except UnicodeDecodeError:
+        raise InputError(path, "holds a file that is not UTF-8 text") from None
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise InputError(path, f"cannot be read ({exc})") from None
+    return found
+
+
+def parse_ann(path: Path, name: str, content: str) -> tuple[list[RawSpan], int]:
+    """Text-bound annotations of one .ann file, and how many other lines were skipped."""
+    raws, skipped = [], 0
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        if not line.startswith("T"):
+            skipped += 1  # relations, events, attributes, notes
+            continue
+        match = _T_LINE.match(line)
+        if match is None:
+            raise InputError(path, f"{name} line {number}: not a brat text-bound annotation")
+        frags = [tuple(int(x) for x in f.split()) for f in match.group(3).split(";")]
+        raws.append(RawSpan(min(f[0] for f in frags), max(f[1] for f in frags), match.group(2), match.group(4)))
+    return raws, skipped
+
+
+def read(path: Path, *, offsets: str | None = None) -> ReadResult:
+    entries = _entries(path)
+    metas: dict[str, dict] = {}
+    for name, content in entries.items():
+        if Path(name).name == META_FILE:
+            folder = str(Path(name).parent)
+            for line in content.splitlines():
+                try:
+                    item = json.loads(line) if line.strip() else None
+                except json.JSONDecodeError:
+                    raise InputError(path, f"{name}: a line is not JSON") from None
+                if isinstance(item, dict) and "file" in item:
+                    metas[str(Path(folder) / str(item["file"]))] = meta_of(item)
+    texts = sorted(n for n in entries if n.endswith(".txt"))
+    if not texts:
+        raise InputError(path, "holds no brat .txt files")
+    resolver = SpanResolver(offsets or DEFAULT_OFFSETS)
+    records, skipped = [], 0
+    for name in texts:
+        stem = name[: -len(".txt")]
+        raws, other = parse_ann(path, f"{stem}.ann", entries.get(f"{stem}.ann", ""))
+        skipped += other
+        records.append(make_record(entries[name], raws, name, metas.get(str(Path(stem)), {}), resolver))
+    notes = resolver.notes(path)
+    if skipped:
+        notes.append(f"{path}: {skipped} annotation line(s) other than text-bound spans were ignored")
+    return ReadResult(records, notes)

@@ -1,0 +1,240 @@
+"""Exporting documents as a dataset: selection, units, splits and atomic writing.
+
+This is the one place both front doors call.  The CLI passes the documents it
+loaded; the GUI's export dialog loads them on the UI thread (a project belongs to
+the thread that opened it) and runs :func:`export_documents` in a worker::
+
+    options = ExportOptions(format="conll", out=Path("out.conll"), status="done",
+                            label_schema=project.labels())
+    report = export_documents(docs, options, progress=lambda done, total: ...)
+    print("\\n".join(report.lines()))
+
+``progress(done, total)`` is called after each document; raising
+:class:`ExportCancelled` from it stops the export and nothing is written.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import RazmetkaError
+from ..model import DOCUMENT_STATUSES, ORIGINS, ROLES, Document, Label, Span
+from .atomic import Staging
+from .catalog import FORMATS, Format
+from .offsets import UNITS
+from .units import Unit, WriteContext, make_units
+
+UNITS_OF_EXPORT = ("doc", "turn")
+SPLIT_NAMES = ("train", "dev", "test")
+STATUS_ALL = "all"
+
+
+class ExportError(RazmetkaError):
+    """The options or the output path cannot be used."""
+
+
+class ExportCancelled(RazmetkaError):
+    """Raised by a progress callback to stop an export; nothing is written."""
+
+
+@dataclass
+class ExportOptions:
+    """Everything a person chooses for an export (CLI flags and the GUI dialog alike)."""
+
+    format: str = "jsonl"
+    out: Path | str = ""
+    unit: str = "doc"  # "doc" or "turn"
+    role: str | None = None  # keep only turns of this speaker role
+    status: str = STATUS_ALL  # "all", or document statuses separated by commas ("done")
+    labels: list[str] | None = None  # keep only spans with these labels
+    origins: list[str] | None = None  # keep only spans of these origins ("human")
+    no_suggestions: bool = False  # leave out unresolved suggestions
+    split: tuple[float, ...] | None = None  # (80, 10, 10): train/dev/test files by document
+    seed: int = 0
+    offsets: str | None = None  # "codepoints" or "utf16"; None: the format's default
+    labelstudio_dialogue: bool = False
+    label_schema: list[Label] = field(default_factory=list)  # the project's labels: order and colours
+
+    @property
+    def spec(self) -> Format:
+        return FORMATS[self.format]
+
+    def statuses(self) -> set[str] | None:
+        if self.status == STATUS_ALL:
+            return None
+        return {s.strip() for s in self.status.split(",") if s.strip()}
+
+    def validate(self) -> None:
+        """Raise ExportError with a message a person can act on if an option cannot be used."""
+        if self.format not in FORMATS:
+            raise ExportError(f"unknown format {self.format!r}; known: {', '.join(FORMATS)}")
+        if not str(self.out):
+            raise ExportError("no output path given")
+        if self.unit not in UNITS_OF_EXPORT:
+            raise ExportError(f"unknown unit {self.unit!r}; use doc or turn")
+        if self.role is not None and self.role not in ROLES:
+            raise ExportError(f"unknown role {self.role!r}; known: {', '.join(ROLES)}")
+        statuses = self.statuses()
+        if statuses is not None and (not statuses or statuses - set(DOCUMENT_STATUSES)):
+            raise ExportError(f"unknown document status {self.status!r}; use all or {', '.join(DOCUMENT_STATUSES)}")
+        if self.origins is not None and set(self.origins) - set(ORIGINS):
+            raise ExportError(f"unknown origin in {','.join(self.origins)}; known: {', '.join(ORIGINS)}")
+        if self.offsets is not None and self.offsets not in UNITS:
+            raise ExportError(f"unknown offset unit {self.offsets!r}; use {' or '.join(UNITS)}")
+        if self.labelstudio_dialogue and self.format != "labelstudio":
+            raise ExportError("--labelstudio-dialogue applies to --format labelstudio only")
+        if self.split is not None:
+            if len(self.split) not in (2, 3) or any(p < 0 for p in self.split) or sum(self.split) <= 0:
+                raise ExportError("a split is two or three non-negative shares, such as 80/10/10")
+            if Path(self.out).suffix.lower() == ".zip":
+                raise ExportError("--split writes train, dev and test into a folder; give a folder as --out")
+        out = Path(self.out)
+        if self.split is None and self.format != "brat" and out.is_dir():
+            raise ExportError(f"{out} is a folder; give a file name (or --split to write into a folder)")
+
+
+@dataclass
+class ExportReport:
+    format: str
+    out: Path
+    documents: int = 0
+    units: int = 0
+    spans: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)  # spans the format cannot hold, by reason
+    parts: dict[str, int] = field(default_factory=dict)  # split name -> documents
+    files: list[Path] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """What to tell the person, one line each."""
+        lines = [
+            f"exported {self.documents} document(s) as {self.units} unit(s) with {self.spans} span(s) "
+            f"to {self.out} ({self.format})"
+        ]
+        if self.parts:
+            lines.append("split by document: " + ", ".join(f"{k} {v}" for k, v in self.parts.items()))
+        for reason, count in sorted(self.dropped.items()):
+            lines.append(f"dropped {count} span(s) {reason}: {self.format} keeps only the outermost span")
+        return lines
+
+
+def select_documents(documents: Iterable[Document], options: ExportOptions) -> list[Document]:
+    statuses = options.statuses()
+    return [d for d in documents if statuses is None or d.status in statuses]
+
+
+def select_spans(doc: Document, options: ExportOptions) -> list[Span]:
+    """The spans of ``doc`` the options keep.
+
+    Rejected spans are not annotations: only the native format, which keeps every
+    row, writes them.  Formats without annotation layers get each (start, end, label)
+    once, whoever made it.
+    """
+    native = options.format == "jsonl"
+    layered = native or options.format == "labelstudio"
+    labels = set(options.labels) if options.labels else None
+    origins = set(options.origins) if options.origins else None
+    kept = [
+        s
+        for s in doc.spans
+        if (native or s.status != "rejected")
+        and not (options.no_suggestions and s.status == "suggested")
+        and (labels is None or s.label in labels)
+        and (origins is None or s.origin in origins)
+    ]
+    if layered:
+        return kept
+    best: dict[tuple[int, int, str], Span] = {}
+    for span in kept:  # an accepted span wins over a suggestion of the same range and label
+        other = best.get(span.key)
+        if other is None or (other.status == "suggested" and span.status != "suggested"):
+            best[span.key] = span
+    return sorted(best.values(), key=lambda s: (s.start, -s.end, s.label))
+
+
+def assign_splits(documents: list[Document], shares: tuple[float, ...], seed: int) -> dict[str, list[Document]]:
+    """Documents dealt into train/dev(/test) by a seeded shuffle; no document is in two parts."""
+    names = SPLIT_NAMES if len(shares) == 3 else ("train", "test")
+    order = list(range(len(documents)))
+    random.Random(seed).shuffle(order)
+    total, cumulative, bounds = sum(shares), 0.0, []
+    for share in shares:
+        cumulative += share
+        bounds.append(round(len(documents) * cumulative / total))
+    parts, begin = {}, 0
+    for name, end in zip(names, bounds, strict=True):
+        parts[name] = [documents[i] for i in sorted(order[begin:end])]
+        begin = end
+    return parts
+
+
+def label_order(options: ExportOptions, documents: list[Document]) -> list[str]:
+    """The schema's labels in order (only the chosen ones with --labels), then any others the spans use."""
+    names = [lab.name for lab in options.label_schema]
+    if options.labels:
+        names = [n for n in names if n in options.labels] + [n for n in options.labels if n not in names]
+    used = {s.label for d in documents for s in select_spans(d, options)}
+    return names + sorted(used - set(names))
+
+
+def export_documents(
+    documents: Iterable[Document],
+    options: ExportOptions,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportReport:
+    """Write the selected documents as ``options.format`` to ``options.out`` and report what was written.
+
+    Every file is staged and moved into place only when all are complete, so an error
+    or a cancellation leaves nothing half-written.
+    """
+    options.validate()
+    fmt = options.spec
+    out = Path(options.out)
+    docs = select_documents(documents, options)
+    report = ExportReport(fmt.name, out)
+    ctx = WriteContext(
+        offsets=options.offsets or fmt.default_offsets,
+        labels=label_order(options, docs),
+        dialogue=options.labelstudio_dialogue,
+        colors={lab.name: lab.color for lab in options.label_schema},
+    )
+    total, done = len(docs), 0
+
+    def units_of(part: list[Document]) -> Iterator[Unit]:
+        nonlocal done
+        for doc in part:
+            spans = select_spans(doc, options)
+            units = make_units(doc, spans, options.unit, options.role)
+            if units:
+                report.documents += 1
+            report.units += len(units)
+            report.spans += sum(len(u.spans) for u in units)
+            yield from units
+            done += 1
+            if progress is not None:
+                progress(done, total)
+
+    if options.split is None:
+        targets = [(out, docs)]
+        shared = out.parent
+    else:
+        parts = assign_splits(docs, options.split, options.seed)
+        report.parts = {name: len(part) for name, part in parts.items()}
+        targets = [(out / f"{name}{fmt.extension}", part) for name, part in parts.items()]
+        shared = out
+    try:
+        with Staging() as staging:
+            for path, part in targets:
+                fmt.writer(units_of(part), path, staging, ctx)
+            if fmt.write_shared is not None:
+                fmt.write_shared(shared, staging, ctx)
+            report.files = list(staging.targets)
+    except OSError as exc:
+        raise ExportError(f"{getattr(exc, 'filename', None) or out}: cannot write ({exc.strerror or exc})") from None
+    if not fmt.nested:
+        report.spans -= sum(ctx.dropped.values())
+        report.dropped = ctx.dropped
+    return report

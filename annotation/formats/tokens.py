@@ -1,0 +1,188 @@
+"""Tokens, sentences and IOB2 tags for the token formats (CoNLL, Hugging Face).
+
+Tokens and sentences come from razdel.  Two adjustments keep every span exact:
+a token is split where a span begins or ends inside it (``Касым`` in
+``Касым-Жомарта``), and sentences that a span runs across are joined.  Token
+formats cannot hold nested or overlapping spans, so :func:`outermost` keeps the
+outermost ones and counts the others by reason.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from razdel import sentenize, tokenize
+
+from ..model import Span
+
+NESTED = "nested inside a longer span"
+SAME_RANGE = "same text as a span with another label"
+CROSSING = "overlaps an earlier span without nesting in it"
+
+_NO_SPACE = re.compile(r"\S+")
+
+
+def outermost(spans: Iterable[Span], label_order: list[str] | None = None) -> tuple[list[Span], Counter[str]]:
+    """The spans no other span contains or overlaps from the left, and the rest counted by reason.
+
+    Identical (start, end, label) spans from several annotators count once.  Of spans
+    on the same text with different labels, the label first in ``label_order`` stays.
+    """
+    rank = {name: i for i, name in enumerate(label_order or [])}
+    unique = {(s.start, s.end, s.label): s for s in spans}
+    ordered = sorted(unique.values(), key=lambda s: (s.start, -s.end, rank.get(s.label, len(rank)), s.label))
+    kept: list[Span] = []
+    dropped: Counter[str] = Counter()
+    for span in ordered:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+        elif (span.start, span.end) == (kept[-1].start, kept[-1].end):
+            dropped[SAME_RANGE] += 1
+        elif span.end <= kept[-1].end:
+            dropped[NESTED] += 1
+        else:
+            dropped[CROSSING] += 1
+    return kept, dropped
+
+
+def sentences(text: str, spans: list[Span]) -> list[list[tuple[int, int]]]:
+    """Token offsets of ``text``, grouped by sentence, split at every span boundary.
+
+    ``spans`` must not overlap (pass the outermost ones).
+    """
+    bounds = sorted({s.start for s in spans} | {s.end for s in spans})
+    ranges: list[tuple[int, int]] = [(s.start, s.stop) for s in sentenize(text) if s.text.strip()]
+    starts = [r[0] for r in ranges]
+    join_after = [False] * len(ranges)
+    for span in spans:
+        first = max(bisect_right(starts, span.start) - 1, 0)
+        last = max(bisect_right(starts, span.end - 1) - 1, 0)
+        for i in range(first, last):
+            join_after[i] = True
+    merged: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(ranges):
+        if merged and join_after[i - 1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    result = []
+    for start, end in merged:
+        tokens: list[tuple[int, int]] = []
+        for token in tokenize(text[start:end]):
+            # razdel's tokens hold no whitespace, but make sure: a column format cannot carry it.
+            for piece in _NO_SPACE.finditer(token.text):
+                tokens.extend(_split_at(start + token.start + piece.start(), start + token.start + piece.end(), bounds))
+        if tokens:
+            result.append(tokens)
+    return result
+
+
+def _split_at(start: int, end: int, bounds: list[int]) -> list[tuple[int, int]]:
+    i = bisect_right(bounds, start)
+    cuts = []
+    while i < len(bounds) and bounds[i] < end:
+        cuts.append(bounds[i])
+        i += 1
+    if not cuts:
+        return [(start, end)]
+    edges = [start, *cuts, end]
+    return list(zip(edges, edges[1:], strict=False))
+
+
+def iob2(tokens: list[tuple[int, int]], spans: list[Span]) -> list[str]:
+    """IOB2 tags for ``tokens`` from non-overlapping ``spans`` whose edges are token edges."""
+    tags = ["O"] * len(tokens)
+    starts = [t[0] for t in tokens]
+    for span in spans:
+        first = bisect_right(starts, span.start) - 1
+        if first < 0 or tokens[first][0] != span.start:
+            continue
+        i = first
+        while i < len(tokens) and tokens[i][1] <= span.end:
+            tags[i] = ("B-" if i == first else "I-") + span.label
+            i += 1
+    return tags
+
+
+def spans_from_tags(tokens: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) from IOB2 tags (IOB1's I- after another label starts a span too)."""
+    found: list[tuple[int, int, str]] = []
+    current: list | None = None
+    for (start, end), tag in zip(tokens, tags, strict=True):
+        prefix, _, label = tag.partition("-")
+        if prefix == "B" or (prefix == "I" and (current is None or current[2] != label)):
+            if current:
+                found.append(tuple(current))  # type: ignore[arg-type]
+            current = [start, end, label]
+        elif prefix == "I":
+            current[1] = end  # type: ignore[index]
+        else:
+            if current:
+                found.append(tuple(current))  # type: ignore[arg-type]
+            current = None
+    if current:
+        found.append(tuple(current))  # type: ignore[arg-type]
+    return found
+
+
+def tokenised(text: str, spans: list[Span], label_order: list[str], dropped: Counter[str]):
+    """Sentences of token offsets and their IOB2 tags for one unit, keeping the outermost spans."""
+    kept, lost = outermost(spans, label_order)
+    dropped.update(lost)
+    groups = sentences(text, kept)
+    starts = [s.start for s in kept]  # outermost spans do not overlap, so they are in text order
+    tags = []
+    for tokens in groups:
+        inside = kept[bisect_left(starts, tokens[0][0]) : bisect_left(starts, tokens[-1][1])]
+        tags.append(iob2(tokens, inside))
+    return groups, tags
+
+
+def side_file(path: Path) -> Path:
+    """The file beside a token export that maps its tokens back to the text: ``train.conll.meta.jsonl``."""
+    return path.with_name(f"{path.name}.meta.jsonl")
+
+
+def rebuild(sentences_tokens: list[list[str]], side: dict | None) -> tuple[str, list[list[tuple[int, int]]], bool]:
+    """The text and token offsets for tokens read back from a token format.
+
+    With the side file's text and offsets (and every token matching them) the original
+    text comes back exactly; otherwise the text is rebuilt, tokens joined by spaces and
+    sentences by newlines.  The flag says whether the side file was used.
+    """
+    flat = [t for sentence in sentences_tokens for t in sentence]
+    if side is not None:
+        text, offsets = side.get("text"), side.get("tokens")
+        try:
+            if (
+                isinstance(text, str)
+                and isinstance(offsets, list)
+                and len(offsets) == len(flat)
+                and all(text[int(s) : int(e)] == tok for (s, e), tok in zip(offsets, flat, strict=True))
+            ):
+                grouped, i = [], 0
+                for sentence in sentences_tokens:
+                    grouped.append([(int(s), int(e)) for s, e in offsets[i : i + len(sentence)]])
+                    i += len(sentence)
+                return text, grouped, True
+        except (TypeError, ValueError):
+            pass
+    parts, grouped, position = [], [], 0
+    for n, sentence in enumerate(sentences_tokens):
+        if n:
+            parts.append("\n")
+            position += 1
+        offsets_here = []
+        for k, tok in enumerate(sentence):
+            if k:
+                parts.append(" ")
+                position += 1
+            parts.append(tok)
+            offsets_here.append((position, position + len(tok)))
+            position += len(tok)
+        grouped.append(offsets_here)
+    return "".join(parts), grouped, False
