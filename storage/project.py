@@ -922,23 +922,6 @@ class Project:
             for did in [doc_id] if doc_id else self.document_ids():
                 index_turns(self.db, did)
 
-
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-def _label_dict(label: Label) -> dict:
-    return {"name": label.name, "color": label.color, "hotkey": label.hotkey, "description": label.description}
-
-
-class RemovedSpans(list):
-    """The spans ``delete_label`` removed or relabelled, as they were, with what ``restore_label`` needs."""
-
-    def __init__(self, label: Label, position: int) -> None:
-        super().__init__()
-        self.label = label
-        self.position = position
-        self.documents: dict[int, str] = {}
-
     # -- dataset layers (issue 5) --
 
     def _fill_text_hashes(self) -> None:
@@ -984,6 +967,23 @@ class RemovedSpans(list):
                 {"document_id": doc_id, **{k: getattr(s, k) for k in _SPAN_FIELDS}} for s in result.added
             )
         return result
+
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def _label_dict(label: Label) -> dict:
+    return {"name": label.name, "color": label.color, "hotkey": label.hotkey, "description": label.description}
+
+
+class RemovedSpans(list):
+    """The spans ``delete_label`` removed or relabelled, as they were, with what ``restore_label`` needs."""
+
+    def __init__(self, label: Label, position: int) -> None:
+        super().__init__()
+        self.label = label
+        self.position = position
+        self.documents: dict[int, str] = {}
 
 
 @dataclass
