@@ -64,6 +64,28 @@ class AddSpans(EditCommand):
         self.session.spans_changed(self.doc_id, [], ids)
 
 
+class RerunModel(EditCommand):
+    """New model suggestions from a re-run; undo removes them (the raw output stays logged)."""
+
+    def __init__(self, session: Session, doc_id: str, mentions: list) -> None:
+        super().__init__(session, doc_id, "Re-run the model")
+        self.mentions = mentions
+        self.spans: list[Span] = []
+
+    def apply(self) -> None:
+        if not self.spans:
+            self.spans = self.session.project.add_suggestions(self.doc_id, self.mentions)
+        else:
+            self.spans = self.session.project.add_spans(self.doc_id, self.spans)  # redo keeps the ids
+        self.setText(f"Re-run the model: {len(self.spans)} new suggestion(s)")
+        self.session.spans_changed(self.doc_id, self.spans, [])
+
+    def revert(self) -> None:
+        ids = [s.id for s in self.spans]
+        self.session.project.delete_spans(ids)
+        self.session.spans_changed(self.doc_id, [], ids)
+
+
 class DeleteSpans(EditCommand):
     def __init__(self, session: Session, doc_id: str, spans: list[Span], text: str) -> None:
         super().__init__(session, doc_id, text)

@@ -37,6 +37,7 @@ from . import settings
 from .dialogs import PropagateDialog, SearchDialog
 from .document_list import DocumentPanel
 from .entity_panel import EntityPanel
+from .export_dialog import ExportDialog
 from .find_bar import FindBar
 from .label_dialog import LabelDialog
 from .session import Session
@@ -152,9 +153,10 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel import")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancelJob")
         self.cancel_button.hide()
-        self.cancel_button.clicked.connect(session.cancel_import)
+        self.cancel_button.clicked.connect(self._cancel_job)
         self.statusBar().addWidget(self.counts)
         self.statusBar().addWidget(self.span_info, 1)
         self.statusBar().addPermanentWidget(self.progress)
@@ -174,6 +176,8 @@ class MainWindow(QMainWindow):
         session.modelReady.connect(self._model_ready)
         session.importFinished.connect(self._import_finished)
         session.importProgress.connect(self._import_progress)
+        session.exportProgress.connect(self._export_progress)
+        session.exportFinished.connect(self._export_finished)
         session.editRefused.connect(self._refused)
         self.refresh_documents()
         self.restore_layout()
@@ -203,6 +207,7 @@ class MainWindow(QMainWindow):
             "accept_document": self.accept_document,
             "propagate": self.propagate,
             "labels": self.edit_labels,
+            "rerun": self.rerun_model,
             "split": self.split_turn,
             "merge": self.merge_turn,
             "realternate": self.realternate,
@@ -521,6 +526,11 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(apply)
         self._show_dialog(dialog)
 
+    def rerun_model(self) -> None:
+        doc = self._doc()
+        if doc is not None and self.session.rerun_model(doc):
+            self.statusBar().showMessage("Running the model again…", 4000)
+
     def _jump_to_span(self, span: Span) -> None:
         self.view.select_span(span)
         self.view.setFocus()
@@ -701,7 +711,33 @@ class MainWindow(QMainWindow):
                 self.session.import_files([folder])
 
     def export_dialog(self) -> None:
-        self.statusBar().showMessage("Export from the command line for now: razmetka export --help", 8000)
+        dialog = ExportDialog(self.labels, self.session.project.path.parent, self)
+        dialog.setObjectName("exportDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.session.export(dialog.options()))
+        self._show_dialog(dialog)
+
+    def _export_progress(self, done: int, total: int) -> None:
+        self.progress.setVisible(done < total)
+        self.cancel_button.setVisible(done < total)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.statusBar().showMessage(f"Exporting {done} of {total} documents…")
+
+    def _export_finished(self, report, error: str) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        if error:
+            self.statusBar().clearMessage()
+            box = QMessageBox(QMessageBox.Icon.Warning, "Export", error, parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+        else:
+            self.statusBar().showMessage(" · ".join(report.lines()), 15000)
+
+    def _cancel_job(self) -> None:
+        self.session.cancel_import()
+        self.session.cancel_export()
 
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -14,9 +14,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotation.errors import RazmetkaError
+from annotation.formats.export import ExportCancelled, ExportOptions, ExportReport, export_documents
 from annotation.importing import FailedFile, ImportOptions, ImportReport
+from annotation.language import NER_LANGUAGES
 from annotation.model import Document, Label, Span, Speaker, Turn
-from annotation.ner import shared_model
+from annotation.ner import mentions_by_turn, shared_model
 from annotation.tokens import grow, snap_to_words
 from annotation.turns import realternate, split_point_ok
 from storage import Project, import_into
@@ -29,6 +31,7 @@ from .commands import (
     DeleteSpans,
     EditCommand,
     MergeTurn,
+    RerunModel,
     SetStatus,
     SetTurnSpeakers,
     SplitTurn,
@@ -48,6 +51,8 @@ class Session(QObject):
     modelReady = Signal()
     importProgress = Signal(int, int, str)  # files done, files in all, file being read
     importFinished = Signal(object)  # ImportReport
+    exportProgress = Signal(int, int)  # documents written, documents in all
+    exportFinished = Signal(object, str)  # ExportReport or None, and an error message ("" if none)
     editRefused = Signal(str)
 
     def __init__(self, project: Project, annotator: str, runner: TaskRunner | None = None) -> None:
@@ -59,6 +64,8 @@ class Session(QObject):
         self.model_ready = False
         self._cancel_import = False
         self._importing = False
+        self._exporting = False
+        self._cancel_export = False
 
     # -- reads --------------------------------------------------------------
 
@@ -137,6 +144,56 @@ class Session(QObject):
         self._importing = False
         report = ImportReport(failed=[FailedFile("(import)", str(exc))])
         self.importFinished.emit(report)
+
+    def rerun_model(self, doc: Document) -> bool:
+        """Run natasha over ``doc`` again, off the UI thread; only mentions it never made before are suggested.
+
+        Nothing a person accepted, changed, rejected or deleted comes back (see
+        ``Project.add_suggestions``).  The new suggestions are one undoable edit.
+        """
+        if doc.source.language and doc.source.language not in NER_LANGUAGES:
+            return self.refuse(
+                f"natasha pre-annotates Russian only; this document's language is {doc.source.language}."
+            )
+        text, turns, doc_id = doc.text, list(doc.turns), doc.id
+
+        def found(mentions: list) -> None:
+            self.push(RerunModel(self, doc_id, mentions))
+
+        self.runner.submit(lambda: mentions_by_turn(text, turns), found, self._model_failed)
+        return True
+
+    def export(self, options: ExportOptions) -> bool:
+        """Write a dataset in the background, as ``razmetka export`` does; nothing half-written on failure."""
+        if self._exporting:
+            return self.refuse("An export is already running.")
+        self._exporting = True
+        self._cancel_export = False
+        path = self.project.path
+
+        def progress(done: int, total: int) -> None:
+            if self._cancel_export:
+                raise ExportCancelled("export cancelled; nothing was written")
+            self.exportProgress.emit(done, total)
+
+        def work() -> ExportReport:
+            with Project(path) as project:  # the worker's own connection
+                documents = (project.load_document(doc_id) for doc_id in project.document_ids())
+                return export_documents(documents, options, progress)
+
+        self.runner.submit(work, self._export_done, self._export_failed)
+        return True
+
+    def cancel_export(self) -> None:
+        self._cancel_export = True
+
+    def _export_done(self, report: ExportReport) -> None:
+        self._exporting = False
+        self.exportFinished.emit(report, "")
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self._exporting = False
+        self.exportFinished.emit(None, str(exc) if isinstance(exc, RazmetkaError) else f"export failed: {exc!r}")
 
     # -- the undo stack ---------------------------------------------------------
 

@@ -105,6 +105,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "&Propagate tag…",
         "Tag identical untagged text in the document like the span at the cursor, after a preview",
     ),
+    Shortcut(
+        "rerun",
+        "Ctrl+R",
+        "Annotate",
+        "Re-run the &model",
+        "Run natasha again on this document; nothing a person accepted, changed or rejected comes back",
+    ),
     Shortcut("labels", "Ctrl+Shift+L", "Annotate", "&Label schema…", "Edit labels: name, colour, hotkey, description"),
     # Turns
     Shortcut(

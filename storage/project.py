@@ -269,6 +269,47 @@ class Project:
             )
         ]
 
+    def add_suggestions(self, doc_id: str, mentions: Iterable[Mention], model: str = MODEL_NAME) -> list[Span]:
+        """Store a re-run of the model: only what it never suggested before becomes a suggestion.
+
+        A mention already in ``model_output`` (same range and label) was suggested once,
+        so whatever a person did with it — accepted, changed, rejected or deleted — stands.
+        A mention a person already tagged the same way is logged but not suggested.  The
+        new raw output is kept in ``model_output``; the new suggestions are returned.
+        """
+        seen = {
+            (r[0], r[1], r[2])
+            for r in self.db.execute('SELECT start, "end", label FROM model_output WHERE document_id = ?', [doc_id])
+        }
+        tagged = {(s.start, s.end, s.label) for s in self.spans(doc_id)}
+        fresh = [m for m in mentions if (m.start, m.end, m.label) not in seen]
+        suggestions = [
+            Span(m.start, m.end, m.label, m.text, m.normal, "model", "suggested")
+            for m in fresh
+            if (m.start, m.end, m.label) not in tagged and m.text == m.text.strip()
+        ]
+        known = {lab.name for lab in self.labels()}
+        suggestions = [s for s in suggestions if s.label in known]
+        self._check_spans(doc_id, suggestions)
+        added = []
+        with self.db.atomic():
+            self.db["model_output"].insert_all(
+                {
+                    "document_id": doc_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "label": m.label,
+                    "text": m.text,
+                    "normal": m.normal,
+                    "model": model,
+                }
+                for m in fresh
+            )
+            for span in suggestions:
+                row = {"document_id": doc_id, **{k: getattr(span, k) for k in _SPAN_FIELDS}}
+                added.append(replace(span, id=self.db["spans"].insert(row).last_pk))
+        return added
+
     # -- span edits: each one transaction --------------------------------
 
     def _check_span(self, doc_id: str, span: Span) -> None:

@@ -1,0 +1,162 @@
+"""File › Export…: the options of ``razmetka export``, as a form.
+
+The dialog only builds an :class:`ExportOptions`; the session runs the export in
+the background, exactly as the CLI does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from annotation.formats.catalog import FORMATS
+from annotation.formats.export import ExportError, ExportOptions
+from annotation.formats.offsets import UNITS
+from annotation.model import DOCUMENT_STATUSES, ORIGINS, ROLES, Label
+
+
+class ExportDialog(QDialog):
+    def __init__(self, labels: list[Label], start_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export dataset")
+        self.labels = labels
+        self.format = QComboBox()
+        self.format.setObjectName("exportFormat")
+        for name, spec in FORMATS.items():
+            self.format.addItem(f"{name} — {spec.description}", name)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.out = QLineEdit(str(start_dir / "export.jsonl"))
+        self.out.setObjectName("exportOut")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out, 1)
+        out_row.addWidget(browse)
+        self.unit = QComboBox()
+        self.unit.addItem("one per document", "doc")
+        self.unit.addItem("one per turn", "turn")
+        self.role = QComboBox()
+        self.role.addItem("every speaker", None)
+        for role in ROLES:
+            self.role.addItem(f"{role} turns only", role)
+        self.status = QComboBox()
+        self.status.addItem("all documents", "all")
+        for status in DOCUMENT_STATUSES:
+            self.status.addItem(f"{status.replace('_', ' ')} only", status)
+        self.label_boxes = {lab.name: QCheckBox(lab.name) for lab in labels}
+        label_row = QHBoxLayout()
+        for box in self.label_boxes.values():
+            box.setChecked(True)
+            label_row.addWidget(box)
+        label_row.addStretch(1)
+        self.origin_boxes = {origin: QCheckBox(origin) for origin in ORIGINS}
+        origin_row = QHBoxLayout()
+        for box in self.origin_boxes.values():
+            box.setChecked(True)
+            origin_row.addWidget(box)
+        origin_row.addStretch(1)
+        self.no_suggestions = QCheckBox("leave out model suggestions nobody has resolved")
+        self.split = QLineEdit()
+        self.split.setPlaceholderText("e.g. 80/10/10 — train/dev/test files by document, into a folder")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.offsets = QComboBox()
+        self.offsets.addItem("the format's default", None)
+        for unit in UNITS:
+            self.offsets.addItem(unit, unit)
+        self.dialogue = QCheckBox("Label Studio dialogue (Paragraphs): one paragraph per turn")
+        self.hint = QLabel()
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+
+        form = QFormLayout(self)
+        form.addRow("Format", self.format)
+        form.addRow("", self.hint)
+        form.addRow("Write to", out_row)
+        form.addRow("Units", self.unit)
+        form.addRow("Speakers", self.role)
+        form.addRow("Documents", self.status)
+        form.addRow("Labels", label_row)
+        form.addRow("Origins", origin_row)
+        form.addRow("", self.no_suggestions)
+        form.addRow("Split", self.split)
+        form.addRow("Split seed", self.seed)
+        form.addRow("Offsets", self.offsets)
+        form.addRow("", self.dialogue)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._format_changed()
+        self.resize(640, 0)
+
+    def _format_changed(self) -> None:
+        name = self.format.currentData()
+        spec = FORMATS[name]
+        self.dialogue.setEnabled(name == "labelstudio")
+        nested = "keeps nested spans" if spec.nested else "keeps only the outermost of nested spans"
+        self.hint.setText(f"{spec.description}; {nested}; offsets in {spec.default_offsets} by default.")
+        out = Path(self.out.text() or "export")
+        if out.suffix and spec.extension:
+            self.out.setText(str(out.with_suffix(spec.extension)))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.out.text())
+        if path:
+            self.out.setText(path)
+
+    def options(self) -> ExportOptions:
+        """The chosen options; raises ExportError for something that cannot be used."""
+        if not self.out.text().strip():
+            raise ExportError("no output path given: choose where to write the dataset")
+        split = None
+        if self.split.text().strip():
+            try:
+                split = tuple(float(part) for part in self.split.text().split("/"))
+            except ValueError:
+                raise ExportError(f"{self.split.text()!r} is not a split such as 80/10/10") from None
+        labels = [name for name, box in self.label_boxes.items() if box.isChecked()]
+        origins = [name for name, box in self.origin_boxes.items() if box.isChecked()]
+        options = ExportOptions(
+            format=self.format.currentData(),
+            out=Path(self.out.text().strip()).expanduser(),
+            unit=self.unit.currentData(),
+            role=self.role.currentData(),
+            status=self.status.currentData(),
+            labels=None if len(labels) == len(self.label_boxes) else labels,
+            origins=None if len(origins) == len(self.origin_boxes) else origins,
+            no_suggestions=self.no_suggestions.isChecked(),
+            split=split,
+            seed=self.seed.value(),
+            offsets=self.offsets.currentData(),
+            labelstudio_dialogue=self.dialogue.isChecked() and self.dialogue.isEnabled(),
+            label_schema=self.labels,
+        )
+        options.validate()
+        return options
+
+    def accept(self) -> None:
+        try:
+            self.options()
+        except ExportError as exc:
+            QMessageBox.warning(self, "Export", str(exc))
+            return
+        super().accept()
