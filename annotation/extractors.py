@@ -29,6 +29,11 @@ _ISO_DATE = re.compile(r"(?<![\w.-])(\d{4})-(\d{2})-(\d{2})(?![\w-]|\.\d)")
 _DOTTED_DATE = re.compile(r"(?<![\w.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w]|\.\d)")
 _SHORT_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.(\d{2})\b")
 _DIGIT = re.compile(r"\d")
+# What DatesExtractor needs beside a number: a month or the word «год» (its «г.»).
+_DATE_HINT = re.compile(
+    r"январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|(?<!\w)г(?:од|\.|\b)",
+    re.IGNORECASE,
+)
 # Every currency and coin natasha's money grammar knows (and «процент», harmlessly).
 _CURRENCY = re.compile(r"руб|₽|€|\$|¢|долл|евро|коп|цент|(?<!\w)[рк](?!\w)", re.IGNORECASE)
 # A sentence ends at . ! ? … before a capital letter (perhaps after a quote or dash), or at a line break.
@@ -146,7 +151,8 @@ def dates_and_money(text: str, offset: int, dates, money) -> list[Mention]:
         piece = text[start:end]
         if not _DIGIT.search(piece):
             continue
-        found.extend(_date_mentions(dates, piece, start, offset))
+        if _DATE_HINT.search(piece):  # the extractors are slow: skip sentences they cannot match
+            found.extend(_date_mentions(dates, piece, start, offset))
         if _CURRENCY.search(piece):
             found.extend(_money_mentions(money, piece, start, offset))
     found.extend(numeric_dates(text, offset))
