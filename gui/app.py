@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotation.annotator import default_annotator
@@ -48,7 +49,10 @@ def run_app(db_path: Path | None, files: list[str]) -> int:
     try:
         window = create_window(db_path, files)
     except StorageError as exc:
-        QMessageBox.critical(None, "Razmetka", str(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, "Razmetka", "")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(str(exc))
+        box.exec()
         print(f"razmetka: {exc}", file=sys.stderr)
         return 2
     code = app.exec()

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QComboBox, QListView, QVBoxLayout, QWidget
 
 from storage import DocumentSummary
 
+from .plaintext import tooltip
+
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 LOW_CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -75,7 +77,7 @@ class DocumentListModel(QAbstractListModel):
             tip = f"{summary.source_file} · {summary.layout} layout · language {summary.language or '?'}"
             if summary.low_confidence:
                 tip += "\nTurns were found with low confidence: check the speakers."
-            return tip
+            return tooltip(tip)
         if role == Qt.ItemDataRole.ForegroundRole and summary.low_confidence:
             return QColor("#9a5b00")
         if role == DOC_ID_ROLE:

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotation.model import Document, Label, Span
 
+from .plaintext import tooltip
+
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -111,7 +113,8 @@ class EntityPanel(QTreeWidget):
             mark = "✓" if span.status == "accepted" else "?"
             child = QTreeWidgetItem([f"{mark} turn {bisect_right(starts, span.start)}: «{span.text}»"])
             child.setData(0, SPAN_ROLE, span)
-            child.setToolTip(0, f"{span.status}, {span.origin}" + (f", {span.annotator}" if span.annotator else ""))
+            who = f", {span.annotator}" if span.annotator else ""
+            child.setToolTip(0, tooltip(f"{span.status}, {span.origin}{who}"))
             group.addChild(child)
 
     def _spans_of(self, item: QTreeWidgetItem) -> list[Span]:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -29,6 +28,8 @@ from annotation.formats.catalog import FORMATS
 from annotation.formats.export import ExportError, ExportOptions
 from annotation.formats.offsets import UNITS
 from annotation.model import DOCUMENT_STATUSES, ORIGINS, ROLES, Label
+
+from .plaintext import message
 
 
 class ExportDialog(QDialog):
@@ -157,6 +158,6 @@ class ExportDialog(QDialog):
         try:
             self.options()
         except ExportError as exc:
-            QMessageBox.warning(self, "Export", str(exc))
+            message(self, "Export", str(exc))
             return
         super().accept()

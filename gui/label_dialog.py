@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotation.model import Label
 
+from .plaintext import message
 from .session import Session
 
 COLUMNS = ("Name", "Colour", "Hotkey", "Description")
@@ -137,7 +138,7 @@ class LabelDialog(QDialog):
     def accept(self) -> None:
         problems = self.problems()
         if problems:
-            QMessageBox.warning(self, "Label schema", "\n".join(problems))
+            message(self, "Label schema", "\n".join(problems))
             return
         project = self.session.project
         for label in self.deleted:

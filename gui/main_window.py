@@ -33,7 +33,7 @@ from annotation.propagate import untagged_occurrences
 from annotation.readers import SUPPORTED_SUFFIXES
 from storage import StorageError
 
-from . import settings
+from . import plaintext, settings
 from .dialogs import PropagateDialog, SearchDialog
 from .document_list import DocumentPanel
 from .entity_panel import EntityPanel
@@ -63,7 +63,7 @@ class Legend(QWidget):
         for label in labels:
             chip = QLabel(f"{label.hotkey} {label.name}" if label.hotkey else label.name)
             chip.setTextFormat(Qt.TextFormat.PlainText)
-            chip.setToolTip(label.description)
+            chip.setToolTip(plaintext.tooltip(label.description))
             chip.setStyleSheet(f"background: {label.color}; color: black; padding: 2px 6px; border-radius: 3px;")
             self._layout.addWidget(chip)
         hint = QLabel("solid = accepted · pale, dotted = suggestion · overline = nested")
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         self.tag_actions = []
         template = by_action("tag").text
         for label in self.labels:
-            action = QAction(template.format(label=label.name), self)
+            action = QAction(template.format(label=plaintext.menu_text(label.name)), self)
             if label.hotkey:
                 action.setShortcut(QKeySequence(label.hotkey))
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
             return
         template = by_action("speaker").text
         for number, speaker in enumerate(doc.speakers[:9], 1):
-            action = QAction(template.format(speaker=speaker.name), self)
+            action = QAction(template.format(speaker=plaintext.menu_text(speaker.name)), self)
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.triggered.connect(lambda _checked=False, name=speaker.name: self.give_turn(name))
             menu.insertAction(self._speaker_anchor, action)
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         try:
             doc = self.session.project.load_document(doc_id)
         except StorageError as exc:
-            QMessageBox.warning(self, "Razmetka", str(exc))
+            plaintext.message(self, "Razmetka", str(exc))
             return
         self.view.show_document(doc, self.labels)
         self._document_loaded(doc)
@@ -586,6 +586,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle("Rename speaker")
         dialog.setLabelText(f"New name for {speaker.name} (every turn follows):")
+        plaintext.plain_labels(dialog)
         dialog.setTextValue(speaker.name)
         dialog.textValueSelected.connect(lambda name: self.session.update_speaker(doc.id, speaker, name, speaker.role))
         self._show_dialog(dialog)
@@ -729,9 +730,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         if error:
             self.statusBar().clearMessage()
-            box = QMessageBox(QMessageBox.Icon.Warning, "Export", error, parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.open()
+            plaintext.message(self, "Export", error)
         else:
             self.statusBar().showMessage(" · ".join(report.lines()), 15000)
 
@@ -754,7 +753,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.open_project(path)
         except StorageError as exc:
-            QMessageBox.warning(self, "Razmetka", str(exc))
+            plaintext.message(self, "Razmetka", str(exc))
             return
         self.view.clear_document()
         self._document_loaded(None)
@@ -832,7 +831,9 @@ class MainWindow(QMainWindow):
         notes = [f"{Path(f.file).name}: {note}" for f in report.imported for note in f.notes]
         if report.failed:
             messages = [f.message for f in report.failed]
-            box = QMessageBox(QMessageBox.Icon.Warning, "Razmetka", "Some files could not be imported.", parent=self)
+            box = QMessageBox(QMessageBox.Icon.Warning, "Razmetka", "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText("Some files could not be imported.")
             box.setObjectName("importErrors")
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setInformativeText("\n".join(messages[:5]))
@@ -863,5 +864,7 @@ class MainWindow(QMainWindow):
         settings.put("state", self.saveState())
         settings.put("last_project", str(self.session.project.path))
         settings.put("document_filter", self.documents.filter_box.currentData())
-        self.session.runner.wait(10000)
+        self.session.cancel_import()  # what finished stays; the file being read finishes first
+        self.session.cancel_export()  # an unfinished export writes nothing
+        self.session.runner.wait(30000)
         super().closeEvent(event)
