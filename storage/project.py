@@ -68,6 +68,20 @@ class DocumentSummary:
 _SPAN_FIELDS = ("start", "end", "label", "text", "normal", "origin", "status", "annotator")
 
 
+def _model_row(doc_id: str, mention: Mention, model: str) -> dict:
+    """A row of ``model_output``: the model's raw output, never edited."""
+    m = mention
+    return {
+        "document_id": doc_id,
+        "start": m.start,
+        "end": m.end,
+        "label": m.label,
+        "text": m.text,
+        "normal": m.normal,
+        "model": model,
+    }
+
+
 def _span_from_row(row: dict) -> Span:
     return Span(**{k: row[k] for k in _SPAN_FIELDS}, id=row["id"])
 
@@ -170,18 +184,7 @@ class Project:
             self.db["spans"].insert_all(
                 {"document_id": doc_id, **{k: getattr(s, k) for k in _SPAN_FIELDS}} for s in doc.spans
             )
-            self.db["model_output"].insert_all(
-                {
-                    "document_id": doc_id,
-                    "start": m.start,
-                    "end": m.end,
-                    "label": m.label,
-                    "text": m.text,
-                    "normal": m.normal,
-                    "model": model,
-                }
-                for m in mentions
-            )
+            self.db["model_output"].insert_all(_model_row(doc_id, m, model) for m in mentions)
             index_turns(self.db, doc_id)
         return doc_id
 
@@ -293,18 +296,7 @@ class Project:
         self._check_spans(doc_id, suggestions)
         added = []
         with self.db.atomic():
-            self.db["model_output"].insert_all(
-                {
-                    "document_id": doc_id,
-                    "start": m.start,
-                    "end": m.end,
-                    "label": m.label,
-                    "text": m.text,
-                    "normal": m.normal,
-                    "model": model,
-                }
-                for m in fresh
-            )
+            self.db["model_output"].insert_all(_model_row(doc_id, m, model) for m in fresh)
             for span in suggestions:
                 row = {"document_id": doc_id, **{k: getattr(span, k) for k in _SPAN_FIELDS}}
                 added.append(replace(span, id=self.db["spans"].insert(row).last_pk))

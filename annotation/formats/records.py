@@ -35,6 +35,7 @@ from ..model import (
 )
 from ..transcript import NARRATOR
 from .offsets import CODEPOINTS, OffsetMap, other
+from .tokens import merge_crossed
 
 
 @dataclass
@@ -223,24 +224,6 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _merge_crossed(ranges: list[tuple[int, int]], spans: list[Span]) -> list[tuple[int, int]]:
-    """Join neighbouring ranges that a span runs across, so every span lies in one."""
-    starts = [r[0] for r in ranges]
-    join_after = [False] * len(ranges)
-    for span in spans:
-        first = max(bisect_right(starts, span.start) - 1, 0)
-        last = max(bisect_right(starts, span.end - 1) - 1, 0)
-        for i in range(first, last):
-            join_after[i] = True
-    merged: list[tuple[int, int]] = []
-    for i, (start, end) in enumerate(ranges):
-        if merged and join_after[i - 1]:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def _meta_turns(meta: dict[str, Any]) -> tuple[list[Speaker], list[Turn]] | None:
     try:
         speakers = [Speaker(str(s["name"]), s.get("role", "other")) for s in meta.get("speakers") or []]
@@ -319,7 +302,7 @@ def build_document(record: Record, *, file_name: str, fmt: str, index: int) -> t
         if isinstance(name, str) and name.strip():
             role = meta.get("role") if meta.get("role") in ROLES else "other"
             speaker = Speaker(name.strip(), role)
-        ranges = _merge_crossed(paragraphs(text), record.spans)
+        ranges = merge_crossed(paragraphs(text), record.spans)
         doc.speakers = [speaker]
         doc.turns = [Turn(start, end, start, speaker.name) for start, end in ranges]
     fitting: list[Span] = []

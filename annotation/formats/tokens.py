@@ -56,6 +56,21 @@ def sentences(text: str, spans: list[Span]) -> list[list[tuple[int, int]]]:
     """
     bounds = sorted({s.start for s in spans} | {s.end for s in spans})
     ranges: list[tuple[int, int]] = [(s.start, s.stop) for s in sentenize(text) if s.text.strip()]
+    merged = merge_crossed(ranges, spans)
+    result = []
+    for start, end in merged:
+        tokens: list[tuple[int, int]] = []
+        for token in tokenize(text[start:end]):
+            # razdel's tokens hold no whitespace, but make sure: a column format cannot carry it.
+            for piece in _NO_SPACE.finditer(token.text):
+                tokens.extend(_split_at(start + token.start + piece.start(), start + token.start + piece.end(), bounds))
+        if tokens:
+            result.append(tokens)
+    return result
+
+
+def merge_crossed(ranges: list[tuple[int, int]], spans: Iterable[Span]) -> list[tuple[int, int]]:
+    """Join neighbouring ranges (sentences, paragraphs) that a span runs across, so every span lies in one."""
     starts = [r[0] for r in ranges]
     join_after = [False] * len(ranges)
     for span in spans:
@@ -69,16 +84,7 @@ def sentences(text: str, spans: list[Span]) -> list[list[tuple[int, int]]]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    result = []
-    for start, end in merged:
-        tokens: list[tuple[int, int]] = []
-        for token in tokenize(text[start:end]):
-            # razdel's tokens hold no whitespace, but make sure: a column format cannot carry it.
-            for piece in _NO_SPACE.finditer(token.text):
-                tokens.extend(_split_at(start + token.start + piece.start(), start + token.start + piece.end(), bounds))
-        if tokens:
-            result.append(tokens)
-    return result
+    return merged
 
 
 def _split_at(start: int, end: int, bounds: list[int]) -> list[tuple[int, int]]:

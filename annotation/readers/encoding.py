@@ -14,6 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from .base import check_text, normalise_newlines
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -73,9 +74,7 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, s
     results = from_bytes(data)
     chosen = next((r for r in results if r.encoding in PREFERRED), None) or results.best()
     if chosen is None:
-        raise InputError(
-            path, "is not valid UTF-8 text and no other encoding fits; name the encoding with --encoding"
-        )
+        raise InputError(path, "is not valid UTF-8 text and no other encoding fits; name the encoding with --encoding")
     return _decode_as(path, data, chosen.encoding), codecs.lookup(chosen.encoding).name
 
 
@@ -98,3 +97,18 @@ def _decode_as(path: Path, data: bytes, name: str) -> str:
             path, f"is not valid {exc.encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
     return _check_controls(path, text.removeprefix("\ufeff"))
+
+
+def decode_file(path: Path, data: bytes, encoding: str | None, what: str) -> tuple[str, str]:
+    """A text file's text (newlines normalised) and the encoding used; InputError for empty,
+    binary or undecodable bytes.  ``what`` names the kind of file in the message."""
+    if not data.strip():
+        raise InputError(path, "file is empty")
+    try:
+        binary = looks_binary(data, encoding)
+    except LookupError:
+        raise InputError(path, f"unknown encoding {encoding!r}") from None
+    if binary:
+        raise InputError(path, f"looks binary (contains NUL bytes), not {what}")
+    text, used = decode(path, data, encoding)
+    return check_text(path, normalise_newlines(text)), used

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .base import Block, RawText, check_text, normalise_newlines, sha256
-from .encoding import decode, looks_binary
+from .encoding import decode_file
 
 _SRT_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}"
 _VTT_TIME = r"(?:\d{1,}:)?\d{2}:\d{2}\.\d{3}"
@@ -34,16 +34,7 @@ def seconds(stamp: str) -> float:
 
 
 def _decode(path: Path, data: bytes, encoding: str | None) -> str:
-    if not data.strip():
-        raise InputError(path, "file is empty")
-    try:
-        binary = looks_binary(data, encoding)
-    except LookupError:
-        raise InputError(path, f"unknown encoding {encoding!r}") from None
-    if binary:
-        raise InputError(path, "looks binary (contains NUL bytes), not a subtitle file")
-    text, _ = decode(path, data, encoding)
-    return check_text(path, normalise_newlines(text))
+    return decode_file(path, data, encoding, "a subtitle file")[0]
 
 
 def check_timings(path: Path, text: str, timing: re.Pattern[str]) -> int:
