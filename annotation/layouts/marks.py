@@ -37,6 +37,8 @@ _DESCRIPTION = re.compile(r",[ \t]+([^:.!?\n]{1,50}?)[ \t]*(?=:)")  # "Андр�
 _DASH = re.compile(r"[ \t]+[–—-][ \t]+")
 _TOKEN = re.compile(
     rf"(?P<initial>(?:[{_UP}]|Dr|Mr|Ms|Mrs|Дж|St)\.)"
+    # An abbreviated role right before the colon: «Корр.:», «Вед.:», «Отв.:», «Int.:»
+    rf"|(?P<abbr>[{_UP}][{_LO}]{{1,7}}\.)(?=[ \t]*:)"
     rf"|(?P<word>[{_UP}][{_L}]*(?:[-'’][{_L}]+)*(?:_\d+)?)"
     r"|(?P<num>\d{1,3})(?!\d)"
     r"|(?P<particle>(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|фон|де|ван|дер|аль|ибн|бен))(?= )"
@@ -77,7 +79,7 @@ def _name_ends(text: str, pos: int, end: int) -> list[int]:
         if not match:
             break
         kind = match.lastgroup
-        if count == 0 and kind not in ("initial", "word"):
+        if count == 0 and kind not in ("initial", "word", "abbr"):
             break
         if kind == "num" and previous != "word":
             break

@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from ..model import Turn
 
 INTERVIEWER_WORDS = frozenset(
-    "вопрос в вопр журналист журналистка корреспондент корр ведущий ведущая интервьюер интервьюерка модератор"
+    "вопрос в вопр журналист журналистка журн корреспондент корр корресп ведущий ведущая вед интервьюер"
+    " интервьюерка инт модератор"
     " q question interviewer int iv i host reporter moderator anchor journalist"
     " frage interviewerin pregunta entrevistador".split()
 )
 RESPONDENT_WORDS = frozenset(
-    "ответ о отв респондент респондентка гость собеседник собеседница информант"
+    "ответ о отв респондент респондентка гость собеседник собеседница собес информант"
     " a answer respondent resp r guest interviewee informant antwort respuesta réponse".split()
 )
 NARRATOR_WORDS = frozenset("автор отавтора рассказчик диктор закадровыйголос narrator voiceover".split())

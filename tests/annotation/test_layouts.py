@@ -29,6 +29,13 @@ def _mark(doc, turn) -> str:
 # file, layout, speakers in turn order, roles by speaker, first words of each turn's speech
 CASES = [
     (
+        "abbrev_roles_ru.txt",
+        "colon",
+        ["Автор", "Корр.", "Иванов", "Корр.", "Иванов", "Вед."],
+        {"Корр.": "interviewer", "Вед.": "interviewer", "Иванов": "respondent", "Автор": "narrator"},
+        ["Интервью записано", "Расскажите", "В 1998", "А почему", "Захотелось", "Спасибо."],
+    ),
+    (
         "colon_radio_ru.txt",
         "colon",
         ["Автор", "С. Бунтман", "И. Соколова", "А. Венедиктов", "И. Соколова", "А. Венедиктов", "И. Соколова",
