@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_project(args.db) as project:
+    with open_project(args.db, create=False) as project:
         options = ExportOptions(
             format=args.format,
             out=args.out,

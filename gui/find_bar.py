@@ -25,7 +25,7 @@ class FindBar(QWidget):
         self.edit.setPlaceholderText("Find in document (case and ё/е ignored)")
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.search)
-        self.edit.returnPressed.connect(self.next)
+        self.edit.returnPressed.connect(self._jump)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         previous = QPushButton("↑")
@@ -103,6 +103,13 @@ class FindBar(QWidget):
 
     def next(self) -> None:
         self._go(True)
+
+    def _jump(self) -> None:
+        """Return in the box: go to the next hit and hand the keyboard to the text, so a
+        digit tags the hit at once (the bar stays open; F3 goes on to the next one)."""
+        self._go(True)
+        if self.hits:
+            self.view.setFocus()
 
     def previous(self) -> None:
         self._go(False)

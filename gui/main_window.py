@@ -460,8 +460,8 @@ class MainWindow(QMainWindow):
         if doc is not None:
             if span is None:
                 self.statusBar().showMessage("No suggestion at the cursor.", 4000)
-            elif self.session.accept(doc.id, [span]):
-                self.go_entity(True, suggested_only=True, quiet=True)
+            else:
+                self.session.accept(doc.id, [span])  # stays put, like Delete: Tab or F8 move on
 
     def remove_at_cursor(self) -> None:
         doc, span = self._doc(), self.view.current_span()
@@ -770,14 +770,17 @@ class MainWindow(QMainWindow):
         for r, values in enumerate(rows()):
             for c, value in enumerate(values):
                 table.setItem(r, c, QTableWidgetItem(value))
+        table.verticalHeader().setVisible(False)
+        table.setWordWrap(True)
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
+        table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        dialog.resize(760, 560)
+        dialog.resize(900, 720)
         self._show_dialog(dialog)
 
     def _show_dialog(self, dialog: QDialog) -> None:
@@ -842,7 +845,7 @@ class MainWindow(QMainWindow):
         elif report.cancelled:
             self.statusBar().showMessage(f"Import cancelled; {len(report.imported)} file(s) were imported.", 10000)
         elif notes:
-            self.statusBar().showMessage(" ".join(notes), 10000)
+            self.statusBar().showMessage(" · ".join(notes), 10000)
 
     # -- window state ---------------------------------------------------------------
 

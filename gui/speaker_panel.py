@@ -59,7 +59,9 @@ class SpeakerPanel(QWidget):
             counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
         for number, speaker in enumerate(doc.speakers, 1):
             key = f"Alt+{number}  " if number <= 9 else ""
-            item = QListWidgetItem(f"{key}{speaker.name} — {speaker.role} · {counts.get(speaker.name, 0)} turns")
+            count = counts.get(speaker.name, 0)
+            turns = f"{count} turn" if count == 1 else f"{count} turns"
+            item = QListWidgetItem(f"{key}{speaker.name} — {speaker.role} · {turns}")
             item.setData(SPEAKER_ROLE, speaker)
             self.list.addItem(item)
             if current is not None and current.name == speaker.name:

@@ -85,6 +85,13 @@ class ExportOptions:
             raise ExportError(f"unknown origin in {','.join(self.origins)}; known: {', '.join(ORIGINS)}")
         if self.offsets is not None and self.offsets not in UNITS:
             raise ExportError(f"unknown offset unit {self.offsets!r}; use {' or '.join(UNITS)}")
+        if self.offsets is not None and not self.spec.char_offsets:
+            raise ExportError(f"--offsets applies to formats with character offsets; {self.format} has tokens")
+        if self.labels is not None and self.label_schema:
+            unknown = sorted(set(self.labels) - {label.name for label in self.label_schema})
+            if unknown:
+                known = ", ".join(label.name for label in self.label_schema)
+                raise ExportError(f"unknown label {', '.join(unknown)}; the project's labels are {known}")
         if self.labelstudio_dialogue and self.format != "labelstudio":
             raise ExportError("--labelstudio-dialogue applies to --format labelstudio only")
         if self.split is not None:
@@ -92,6 +99,8 @@ class ExportOptions:
                 raise ExportError("a split is two or three non-negative shares, such as 80/10/10")
             if Path(self.out).suffix.lower() == ".zip":
                 raise ExportError("--split writes train, dev and test into a folder; give a folder as --out")
+            if Path(self.out).is_file():
+                raise ExportError(f"{self.out} is a file; --split writes train, dev and test into a folder")
         out = Path(self.out)
         if self.split is None and self.format != "brat" and out.is_dir():
             raise ExportError(f"{out} is a folder; give a file name (or --split to write into a folder)")
@@ -107,6 +116,7 @@ class ExportReport:
     dropped: Counter[str] = field(default_factory=Counter)  # spans the format cannot hold, by reason
     parts: dict[str, int] = field(default_factory=dict)  # split name -> documents
     files: list[Path] = field(default_factory=list)
+    suggestions: int = 0  # unresolved model suggestions among the exported spans
 
     def lines(self) -> list[str]:
         """What to tell the person, one line each."""
@@ -116,6 +126,11 @@ class ExportReport:
         ]
         if self.parts:
             lines.append("split by document: " + ", ".join(f"{k} {v}" for k, v in self.parts.items()))
+        if self.suggestions and self.format != "jsonl":
+            lines.append(
+                f"note: {self.suggestions} of the spans are model suggestions nobody has resolved, and "
+                f"{self.format} cannot mark them as such; --no-suggestions leaves them out"
+            )
         for reason, count in sorted(self.dropped.items()):
             lines.append(f"dropped {count} span(s) {reason}: {self.format} keeps only the outermost span")
         return lines
@@ -212,6 +227,7 @@ def export_documents(
                 report.documents += 1
             report.units += len(units)
             report.spans += sum(len(u.spans) for u in units)
+            report.suggestions += sum(1 for u in units for sp in u.spans if sp.status == "suggested")
             yield from units
             done += 1
             if progress is not None:

@@ -73,7 +73,10 @@ def parse_subtitles(text: str, language: str = "ru", blocks: list[Block] | None 
                 named += 1
                 key = name_key(mark.name)
                 variants.setdefault(key, []).append(mark.name)
-                current = start_turn(line, mark.end, key, block)
+                if current is not None and current.speaker == key:
+                    extend(current, line, block)  # the same speaker again: one turn
+                else:
+                    current = start_turn(line, mark.end, key, block)
             elif dash_end is not None and not block.voice:
                 dashes += 1
                 other = names.respondent if current is not None and current.speaker == names.interviewer else None

@@ -257,3 +257,17 @@ def test_a_voice_heard_once_in_the_same_style_is_a_speaker_with_role_other():
         "Слушатель": "other",
     }
     assert transcript.text[transcript.turns[3].content_start : transcript.turns[3].end].endswith("Короче: всё.")
+
+
+def test_consecutive_cues_of_one_named_speaker_are_one_turn(tmp_path):
+    path = tmp_path / "two.srt"
+    path.write_text(
+        "1\n00:00:04,500 --> 00:00:07,000\nАННА: Опять с Волковым?\n\n"
+        "2\n00:00:07,500 --> 00:00:10,000\nПЁТР: Да. Он теперь работает в Яндексе.\n\n"
+        "3\n00:00:10,500 --> 00:00:13,000\nПЁТР: Мы ездили в Нижний Новгород.\n",
+        encoding="utf-8",
+    )
+    doc = build_document(read(path), ner=False).document
+    assert [t.speaker for t in doc.turns] == ["Анна", "Пётр"]
+    assert (doc.turns[1].time_start, doc.turns[1].time_end) == (7.5, 13.0)
+    check_document(doc)

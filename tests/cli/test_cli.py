@@ -86,6 +86,9 @@ def test_an_unusable_project_file_is_a_clear_error(razmetka, tmp_path):
 
 
 def test_empty_project_lists_a_hint(razmetka, tmp_path):
+    from storage import Project
+
+    Project(tmp_path / "new.db").close()
     out = razmetka("list", "--db", str(tmp_path / "new.db"), check=True).stdout
     assert "razmetka import" in out
 
@@ -108,3 +111,12 @@ def test_headless_commands_never_import_qt(tmp_path, sample_copy):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["export", "--format", "jsonl", "--out", "x.jsonl"]])
+def test_a_mistyped_project_path_is_an_error_not_a_new_empty_project(razmetka, tmp_path, command):
+    typo = tmp_path / "typo.db"
+    result = razmetka(*command, "--db", str(typo))
+    assert result.returncode == 2
+    assert "typo.db" in result.stderr and "no project file" in result.stderr
+    assert not typo.exists() and not (tmp_path / "x.jsonl").exists()

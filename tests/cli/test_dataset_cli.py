@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from storage import Project
+
 NESTED_DOC = {
     "format": "razmetka",
     "version": 1,
@@ -112,6 +114,7 @@ def test_bad_dataset_input_is_one_line_and_exit_2(razmetka, tmp_path, args, mess
     (tmp_path / "bad.conll").write_text("Москва LOC\n", encoding="utf-8")
     (tmp_path / "folder").mkdir()
     db = str(tmp_path / "p.db")
+    Project(db).close()  # an existing, empty project
     result = razmetka(*args, "--db", db)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and message in result.stderr, result.stderr
@@ -142,3 +145,22 @@ def test_dataset_commands_never_import_qt(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--split", "80/10/10", "--out", "existing.jsonl"], "existing.jsonl is a file; --split writes"),
+        (["--labels", "FOO", "--out", "x.jsonl"], "unknown label FOO"),
+        (["--format", "conll", "--offsets", "utf16", "--out", "x.conll"], "--offsets applies to formats"),
+    ],
+)
+def test_export_options_that_cannot_apply_are_refused(razmetka, tmp_path, options, message):
+    (tmp_path / "existing.jsonl").write_text("keep me\n", encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    Project(db).close()
+    args = ["export", *([] if "--format" in options else ["--format", "jsonl"]), *options, "--db", db]
+    result = razmetka(*args)
+    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert (tmp_path / "existing.jsonl").read_text(encoding="utf-8") == "keep me\n"
+    assert not (tmp_path / "x.jsonl").exists() and not (tmp_path / "x.conll").exists()

@@ -52,7 +52,9 @@ def test_accept_with_enter_then_tab_walks_to_the_next_entity(qtbot, keys, sample
     assert first is not None and first.text == "Душанбе"
     keys.press("Return")
     assert _span(_reopened(window), "Душанбе").status == "accepted"
-    assert view.current_span().text == "Касым-Жомарта Токаева"  # moved on to the next suggestion
+    assert view.current_span().text == "Душанбе"  # stays put, like Delete
+    keys.press("Tab")
+    assert view.current_span().text == "Касым-Жомарта Токаева"  # no entity skipped
     keys.press("Shift+Tab")
     assert view.current_span().text == "Душанбе"
     window.session.undo_stack.undo()
@@ -229,6 +231,10 @@ def test_find_highlights_hits_ignoring_case_and_yo(qtbot, keys, sample_window):
     keys.press("Return")
     start, end = view.selection_offsets()
     assert view.doc.text[start:end] == "Журавлёв"
+    assert view.hasFocus()  # so the next key tags the hit
+    keys.press("1")
+    assert window.find_bar.edit.text() == "журавлев"
+    assert any(s.text == "Журавлёв" and s.label == "PER" and s.status == "accepted" for s in view.doc.spans)
 
 
 def test_goto_turn(qtbot, keys, sample_window):
