@@ -29,6 +29,7 @@ class EntityPanel(QTreeWidget):
     retagRequested = Signal(list, str)  # spans, label
     acceptRequested = Signal(list)
     rejectRequested = Signal(list)
+    propagateRequested = Signal(object)  # a Span whose tag goes to identical untagged text
     refreshed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -139,6 +140,8 @@ class EntityPanel(QTreeWidget):
             retag.addAction(label.name, lambda name=label.name: self.retagRequested.emit(spans, name))
         menu.addAction("Accept all", lambda: self.acceptRequested.emit(spans))
         menu.addAction("Reject all suggestions", lambda: self.rejectRequested.emit(spans))
+        if spans:
+            menu.addAction("Tag untagged matches too…", lambda: self.propagateRequested.emit(spans[0]))
         menu.popup(self.viewport().mapToGlobal(pos))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)

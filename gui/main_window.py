@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.entities.spanActivated.connect(self._jump_to_span)
         self.entities.retagRequested.connect(lambda spans, label: self._doc_op(self.session.relabel, spans, label))
         self.entities.acceptRequested.connect(lambda spans: self._doc_op(self.session.accept, spans))
+        self.entities.propagateRequested.connect(self.propagate)
         self.entities.rejectRequested.connect(
             lambda spans: self._doc_op(self.session.reject, spans, f"Reject {len(spans)} suggestion(s)")
         )
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
             "shrink_start": lambda: self.resize_span("left", -1),
             "accept_turn": self.accept_turn,
             "accept_document": self.accept_document,
-            "propagate": self.propagate,
+            "propagate": lambda: self.propagate(),
             "labels": self.edit_labels,
             "rerun": self.rerun_model,
             "split": self.split_turn,
@@ -501,8 +502,10 @@ class MainWindow(QMainWindow):
             spans = [s for s in doc.spans if s.status == "suggested"]
             self.session.accept(doc.id, spans, f"Accept all {len(spans)} suggestion(s)")
 
-    def propagate(self) -> None:
-        doc, span = self._doc(), self.view.current_span()
+    def propagate(self, span: Span | None = None) -> None:
+        """Preview identical untagged text and tag it like ``span`` (the one at the cursor by default)."""
+        doc = self._doc()
+        span = span or self.view.current_span()
         if doc is None:
             return
         if span is None:

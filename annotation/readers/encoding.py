@@ -56,6 +56,19 @@ def looks_binary(data: bytes, encoding: str | None = None) -> bool:
     return not name.startswith(("utf-16", "utf-32"))
 
 
+def _utf16_without_bom(data: bytes) -> bool:
+    """High bytes from a few scripts only, NUL among them, and the text decodes: UTF-16 without its BOM."""
+    sample = data[:4000]
+    high = set(sample[1::2])
+    if len(sample) < 4 or 0 not in high or len(high) > 4:
+        return False
+    try:
+        sample[: len(sample) // 2 * 2].decode("utf-16-le")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """The text (BOM removed) and the encoding used; InputError if it does not decode."""
     if encoding:
@@ -109,6 +122,8 @@ def decode_file(path: Path, data: bytes, encoding: str | None, what: str) -> tup
     except LookupError:
         raise InputError(path, f"unknown encoding {encoding!r}") from None
     if binary:
+        if _utf16_without_bom(data):
+            raise InputError(path, "looks like UTF-16 text without a byte-order mark: try --encoding utf-16-le")
         raise InputError(path, f"looks binary (contains NUL bytes), not {what}")
     text, used = decode(path, data, encoding)
     return check_text(path, normalise_newlines(text)), used

@@ -173,3 +173,13 @@ def test_a_progress_bar_shows_in_a_terminal_but_not_in_a_pipe(razmetka, razmetka
     assert "3/3" in shown and "file" in shown and shown.count("imported ") == 3
     piped = razmetka("import", *files, "--db", str(tmp_path / "pipe.db"), "--no-ner")
     assert piped.returncode == 0 and piped.stderr == "" and "3/3" not in piped.stdout
+
+
+def test_utf16_without_a_bom_gets_a_hint(razmetka, tmp_path):
+    path = tmp_path / "lost_bom.txt"
+    path.write_bytes("– Как дела?\n\n– Всё хорошо, спасибо.\n".encode("utf-16-le"))
+    db = str(tmp_path / "p.db")
+    result = razmetka("import", str(path), "--db", db, "--no-ner")
+    assert result.returncode == 2 and "--encoding utf-16-le" in result.stderr
+    ok = razmetka("import", str(path), "--db", db, "--no-ner", "--encoding", "utf-16-le")
+    assert ok.returncode == 0 and "2 turns" in ok.stdout
