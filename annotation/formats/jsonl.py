@@ -15,7 +15,7 @@ from ..model import Document, ModelError, Source, Span, Speaker, Turn, check_doc
 from .atomic import Staging, atomic_text_file
 from .offsets import CODEPOINTS
 from .records import ReadResult, Record
-from .units import Unit, WriteContext
+from .units import Unit, WriteContext, source_record
 
 FORMAT = "razmetka"
 VERSION = 1
@@ -30,13 +30,7 @@ def to_record(doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "status": doc.status,
         "metadata": dict(doc.metadata),
-        "source": {
-            "file": doc.source.file,
-            "sha256": doc.source.sha256,
-            "layout": doc.source.layout,
-            "confidence": doc.source.confidence,
-            "language": doc.source.language,
-        },
+        "source": source_record(doc.source),
         "text": doc.text,
         "speakers": [{"name": s.name, "role": s.role} for s in doc.speakers],
         "turns": [

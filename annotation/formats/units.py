@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Document, Span, Speaker, Turn
+from ..model import Document, Source, Span, Speaker, Turn
 
 META_VERSION = 1
 META_KEY = "razmetka"
@@ -146,6 +146,17 @@ def make_units(doc: Document, spans: list[Span], unit: str = "doc", role: str | 
     return [Unit(f"{doc_id}-{role}", doc, "".join(parts), speakers, unit_turns, unit_spans, pieces)]
 
 
+def source_record(source: Source) -> dict[str, Any]:
+    """Where a document came from, as the native format (and other formats' metadata) write it."""
+    return {
+        "file": source.file,
+        "sha256": source.sha256,
+        "layout": source.layout,
+        "confidence": source.confidence,
+        "language": source.language,
+    }
+
+
 def unit_meta(unit: Unit) -> dict[str, Any]:
     """The metadata a non-native format carries for ``unit``; offsets are code points."""
     doc = unit.document
@@ -158,13 +169,7 @@ def unit_meta(unit: Unit) -> dict[str, Any]:
         "title": unit_title(unit),
         "status": doc.status,
         "metadata": dict(doc.metadata),
-        "source": {
-            "file": doc.source.file,
-            "sha256": doc.source.sha256,
-            "layout": doc.source.layout,
-            "confidence": doc.source.confidence,
-            "language": doc.source.language,
-        },
+        "source": source_record(doc.source),
         "speakers": [{"name": s.name, "role": s.role} for s in unit.speakers],
         "turns": [
             {
