@@ -111,7 +111,7 @@ class UpdateSpans(EditCommand):
 
     def _set(self, changes: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
         before = self.session.project.update_spans(changes)
-        spans = [self.session.project.get_span(span_id) for span_id, _ in changes]
+        spans = self.session.project.get_spans([span_id for span_id, _ in changes])
         self.session.spans_changed(self.doc_id, spans, [])
         return before
 

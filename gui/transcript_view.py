@@ -121,13 +121,18 @@ class TranscriptView(QPlainTextEdit):
             return
         gone = set(removed) | {s.id for s in changed}
         self.doc.spans = [s for s in self.doc.spans if s.id not in gone]
-        self._visible = [s for s in self._visible if s.id not in gone]
-        for span in changed:
-            insort(self.doc.spans, span, key=_order)
-            if span.status != "rejected":
-                insort(self._visible, span, key=_order)
-                self._max_length = max(self._max_length, span.end - span.start)
-        self.highlighter.update(changed, removed)
+        if len(changed) > 50:  # accept all, retag a group: one sort beats many insertions
+            self.doc.spans.extend(changed)
+            self.doc.spans.sort(key=_order)
+        else:
+            for span in changed:
+                insort(self.doc.spans, span, key=_order)
+        self._visible = [s for s in self.doc.spans if s.status != "rejected"]
+        self._max_length = max((s.end - s.start for s in self._visible), default=0)
+        if len(changed) + len(removed) > 500:
+            self.highlighter.reset(self._visible, self.offsets, self.doc.text)
+        else:
+            self.highlighter.update(changed, removed)
         self._cursor_moved()
 
     def set_turns(self, turns: list[Turn], speakers: list[Speaker]) -> None:

@@ -667,6 +667,11 @@ class Project:
 
     # spans in bulk
 
+    def get_spans(self, span_ids: list[int]) -> list[Span]:
+        """The spans with these ids that exist, in the order given (one query per 500)."""
+        found = self._spans_by_id(span_ids)
+        return [found[i][1] for i in span_ids if i in found]
+
     def _spans_by_id(self, span_ids: list[int]) -> dict[int, tuple[str, Span]]:
         """``{id: (document id, span)}`` for the spans that exist, read in chunks."""
         found: dict[int, tuple[str, Span]] = {}
