@@ -114,7 +114,7 @@ class ExportDialog(QDialog):
         spec = FORMATS[name]
         self.dialogue.setEnabled(name == "labelstudio")
         nested = "keeps nested spans" if spec.nested else "keeps only the outermost of nested spans"
-        self.hint.setText(f"{spec.description}; {nested}; offsets in {spec.default_offsets} by default.")
+        self.hint.setText(f"{nested[0].upper()}{nested[1:]}; offsets in {spec.default_offsets} by default.")
         out = Path(self.out.text() or "export")
         if out.suffix and spec.extension:
             self.out.setText(str(out.with_suffix(spec.extension)))
