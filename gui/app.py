@@ -29,7 +29,7 @@ def choose_project(db_path: Path | None) -> Path:
 def create_window(db_path: Path | None, files: list[str]) -> MainWindow:
     """Open the project, show the window, then load the model and import ``files`` off the UI thread."""
     path = choose_project(db_path)
-    session = Session(Project(path), default_annotator())
+    session = Session(Project(path), settings.get("annotator") or default_annotator())
     settings.put("last_project", str(path))
     window = MainWindow(session)
     window.show()

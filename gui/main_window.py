@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
             "import": self.import_dialog,
             "export": self.export_dialog,
             "open_project": self.open_project_dialog,
+            "annotator": self.annotator_dialog,
             "quit": self.close,
             "undo": self.session.undo_stack.undo,
             "redo": self.session.undo_stack.redo,
@@ -740,6 +741,23 @@ class MainWindow(QMainWindow):
     def _cancel_job(self) -> None:
         self.session.cancel_import()
         self.session.cancel_export()
+
+    def annotator_dialog(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("annotatorDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle("Annotator name")
+        dialog.setLabelText("The name recorded on every span you tag, accept or reject:")
+        dialog.setTextValue(self.session.annotator)
+        dialog.textValueSelected.connect(self.set_annotator)
+        self._show_dialog(dialog)
+
+    def set_annotator(self, name: str) -> None:
+        name = name.strip()
+        if name:
+            self.session.annotator = name
+            settings.put("annotator", name)
+            self.statusBar().showMessage(f"Spans you change are now recorded as {name}'s.", 6000)
 
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -21,6 +21,7 @@ OPTIONS = {
     "last_project": Option("session/last_project", "", str),
     "last_document": Option("session/last_document", "", str),
     "document_filter": Option("session/document_filter", "all", str),
+    "annotator": Option("annotation/annotator", "", str),  # empty: the OS user name
 }
 
 

@@ -25,6 +25,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("import", "Ctrl+I", "File", "&Import transcripts…", "Import transcript files or a folder"),
     Shortcut("export", "Ctrl+E", "File", "&Export dataset…", "Export the project's annotations as a dataset"),
     Shortcut("open_project", "Ctrl+O", "File", "&Open project…", "Open or create another project file"),
+    Shortcut(
+        "annotator",
+        "",
+        "File",
+        "Annotator &name…",
+        "Set the name recorded on every span you tag, accept or reject (default: your user name)",
+    ),
     Shortcut("quit", "Ctrl+Q", "File", "&Quit", "Close the window; everything is already saved"),
     # Edit
     Shortcut("undo", "Ctrl+Z", "Edit", "&Undo", "Undo the last edit, in any document"),
@@ -168,7 +175,7 @@ def by_action(action: str) -> Shortcut:
 
 def rows() -> list[tuple[str, str, str]]:
     """(keys, menu, what it does) for the help dialog and the README."""
-    return [(s.keys, s.menu, s.help) for s in SHORTCUTS]
+    return [(s.keys or "—", s.menu, s.help) for s in SHORTCUTS]
 
 
 def markdown_table() -> str:

@@ -146,3 +146,15 @@ def test_search_all_documents_finds_inflected_forms_and_opens_the_hit(qtbot, key
     keys.press("Return", dialog.results)
     start, end = window.view.selection_offsets()
     assert window.view.doc.text[start:end].lower().startswith("журавл")
+
+
+def test_the_annotator_name_is_a_preference_recorded_on_edits(qtbot, keys, sample_window, open_window, tmp_path):
+    window = sample_window
+    window.set_annotator("Анна К.")
+    keys.press("Tab")
+    keys.press("Return")
+    span = window.view.current_span()
+    assert window.session.project.get_span(span.id).annotator == "Анна К."
+    window.close()
+    again = open_window(None)
+    assert again.session.annotator == "Анна К."  # remembered across restarts
