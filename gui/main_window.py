@@ -663,15 +663,12 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         self.session.set_status(doc.id, "done")
-        summaries = self.session.project.summaries()
-        ids = [s.id for s in summaries]
-        start = ids.index(doc.id)
-        for summary in summaries[start + 1 :] + summaries[:start]:
-            if summary.status != "done":
-                self.show_document(summary.id)
-                self.statusBar().showMessage(f"{doc.title} is done. Next: {summary.title}", 6000)
-                return
-        self.statusBar().showMessage("Every document is done.", 8000)
+        following = self.session.project.next_document(after=doc.id)
+        if following is None:
+            self.statusBar().showMessage("Every document is done.", 8000)
+            return
+        self.show_document(following)
+        self.statusBar().showMessage(f"{doc.title} is done. Next: {self.view.doc.title}", 6000)
 
     # -- dialogs ------------------------------------------------------------------
 

@@ -37,8 +37,6 @@ class _Job(QRunnable):
 class TaskRunner(QObject):
     """Runs functions in a thread pool and calls back on the thread that owns the runner."""
 
-    idle = Signal()
-
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -47,10 +45,6 @@ class TaskRunner(QObject):
         self._relay.finished.connect(self._finished)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None] | None]] = {}
-
-    @property
-    def busy(self) -> bool:
-        return bool(self._callbacks)
 
     def submit(
         self,
@@ -65,16 +59,12 @@ class TaskRunner(QObject):
     @Slot(int, bool, object)
     def _finished(self, job_id: int, ok: bool, value: object) -> None:
         on_done, on_error = self._callbacks.pop(job_id)
-        try:
-            if ok:
-                on_done(value)
-            elif on_error is not None:
-                on_error(value)  # type: ignore[arg-type]
-            else:
-                raise value  # type: ignore[misc]
-        finally:
-            if not self._callbacks:
-                self.idle.emit()
+        if ok:
+            on_done(value)
+        elif on_error is not None:
+            on_error(value)  # type: ignore[arg-type]
+        else:
+            raise value  # type: ignore[misc]
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)

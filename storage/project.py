@@ -308,20 +308,8 @@ class Project:
         self._check_spans(doc_id, [span])
 
     def add_span(self, doc_id: str, span: Span) -> Span:
-        """Store a new span (or restore a deleted one, keeping its id).  Returns it with its id."""
-        self._check_span(doc_id, span)
-        self.ensure_labels([span.label])
-        row = {"document_id": doc_id, **{k: getattr(span, k) for k in _SPAN_FIELDS}}
-        if span.id is not None:
-            row["id"] = span.id
-        try:
-            with self.db.atomic():
-                pk = self.db["spans"].insert(row).last_pk
-        except sqlite3.IntegrityError:
-            raise StorageError(
-                f"{span.label} {span.text!r} at [{span.start}, {span.end}) is already in this layer"
-            ) from None
-        return replace(span, id=pk)
+        """Store one new span (or restore a deleted one, keeping its id): ``add_spans`` for one."""
+        return self.add_spans(doc_id, [span])[0]
 
     def spans(self, doc_id: str) -> list[Span]:
         """Every span of a document, rejected ones included, ordered by position."""
@@ -344,43 +332,13 @@ class Project:
         return _span_from_row(rows[0])
 
     def update_span(self, span_id: int, **changes: object) -> Span:
-        """Change a span's label, status, annotator, normal form or range.  Returns the new span."""
-        unknown = set(changes) - set(_SPAN_FIELDS)
-        if unknown:
-            raise StorageError(f"cannot change {', '.join(sorted(unknown))} of a span")
-        if "status" in changes and changes["status"] not in STATUSES:
-            raise StorageError(f"unknown span status {changes['status']!r}")
-        old = self.get_span(span_id)
-        try:
-            new = replace(old, **changes)
-        except ModelError as exc:
-            raise StorageError(str(exc)) from None
-        doc_id = self.db.execute("SELECT document_id FROM spans WHERE id = ?", [span_id]).fetchone()[0]
-        if (new.start, new.end, new.text) != (old.start, old.end, old.text):
-            self._check_span(doc_id, new)
-        if "label" in changes:
-            self.ensure_labels([new.label])
-        try:
-            with self.db.atomic():
-                self.db["spans"].update(
-                    span_id,
-                    {
-                        **{k: getattr(new, k) for k in _SPAN_FIELDS},
-                        "updated_at": self.db.execute("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')").fetchone()[0],
-                    },
-                )
-        except sqlite3.IntegrityError:
-            raise StorageError(
-                f"{new.label} {new.text!r} at [{new.start}, {new.end}) is already in this layer"
-            ) from None
-        return new
+        """Change one span's fields (``update_spans`` for one).  Returns the span as it is now."""
+        self.update_spans([(span_id, dict(changes))])
+        return self.get_span(span_id)
 
     def delete_span(self, span_id: int) -> Span:
-        """Remove a span for good and return it, so that undo can restore it."""
-        old = self.get_span(span_id)
-        with self.db.atomic():
-            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
-        return old
+        """Remove one span for good and return it, so that undo can restore it."""
+        return self.delete_spans([span_id])[0]
 
     # -- speakers ---------------------------------------------------------
 
@@ -391,17 +349,8 @@ class Project:
         return row[0]
 
     def set_turn_speaker(self, turn_id: int, speaker: str) -> str:
-        """Give a turn another speaker of its document.  Returns the previous speaker's name."""
-        row = self.db.execute(
-            "SELECT t.document_id, s.name FROM turns t JOIN speakers s ON s.id = t.speaker_id WHERE t.id = ?",
-            [turn_id],
-        ).fetchone()
-        if row is None:
-            raise StorageError(f"no turn with id {turn_id}")
-        doc_id, previous = row
-        speaker_id = self._speaker_id(doc_id, speaker)
-        with self.db.atomic():
-            self.db.execute("UPDATE turns SET speaker_id = ? WHERE id = ?", [speaker_id, turn_id])
+        """Give one turn another speaker of its document.  Returns the previous speaker's name."""
+        ((_turn, previous),) = self.set_turn_speakers([(turn_id, speaker)])
         return previous
 
     def add_speaker(self, doc_id: str, speaker: Speaker) -> None:
