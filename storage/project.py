@@ -423,8 +423,8 @@ class Project:
         return rows[0]
 
     @staticmethod
-    def _turn_from_row(row: dict) -> Turn:
-        return Turn(
+    def _turn_from_row(row: dict, kind: type[Turn] = Turn, **extra: object) -> Turn:
+        return kind(
             row["start"],
             row["end"],
             row["content_start"],
@@ -432,6 +432,7 @@ class Project:
             row["time_start"],
             row["time_end"],
             row["id"],
+            **extra,
         )
 
     def get_turn(self, turn_id: int) -> Turn:
@@ -535,17 +536,7 @@ class Project:
             )
             self.db.execute("DELETE FROM turns WHERE id = ?", [turn_id])
             index_turns(self.db, doc_id, [prev_id])
-        return MergedTurn(
-            row["start"],
-            row["end"],
-            row["content_start"],
-            row["speaker"],
-            row["time_start"],
-            row["time_end"],
-            row["id"],
-            previous_end=prev_end,
-            previous_time_end=prev_time_end,
-        )
+        return self._turn_from_row(row, MergedTurn, previous_end=prev_end, previous_time_end=prev_time_end)
 
     def previous_turn_id(self, turn_id: int) -> int | None:
         """The id of the turn before this one in its document, or None for the first."""

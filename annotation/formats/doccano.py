@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from .atomic import Staging
 from .offsets import UTF16, OffsetMap
-from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of, read_jsonl
+from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of, text_rows
 from .units import META_KEY, Unit, WriteContext, unit_meta
 
 NAME = "doccano"
@@ -64,9 +64,7 @@ def _raw_spans(path: Path, number: int, row: dict) -> list[RawSpan]:
 def read(path: Path, *, offsets: str | None = None) -> ReadResult:
     resolver = SpanResolver(offsets or DEFAULT_OFFSETS)
     records = []
-    for number, row in read_jsonl(path):
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise InputError(path, f'line {number}: expected an object with a "text" string')
+    for number, row in text_rows(path):
         records.append(
             make_record(row["text"], _raw_spans(path, number, row), f"line {number}", meta_of(row), resolver)
         )

@@ -318,6 +318,15 @@ def build_document(record: Record, *, file_name: str, fmt: str, index: int) -> t
     return doc, refused, notes
 
 
+def text_rows(path: Path) -> list[tuple[int, dict]]:
+    """JSONL rows that are objects with a ``"text"`` string (doccano, spaCy); InputError otherwise."""
+    rows = read_jsonl(path)
+    for number, row in rows:
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise InputError(path, f'line {number}: expected an object with a "text" string')
+    return rows
+
+
 def read_jsonl(path: Path) -> list[tuple[int, Any]]:
     """(line number, value) for each non-blank line; InputError naming the file and line otherwise."""
     try:

@@ -16,7 +16,7 @@ from ..errors import InputError
 from .atomic import Staging
 from .doccano import unique_spans
 from .offsets import CODEPOINTS, OffsetMap
-from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of, read_jsonl
+from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of, text_rows
 from .units import META_KEY, Unit, WriteContext, unit_meta
 
 NAME = "spacy"
@@ -51,9 +51,7 @@ def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext
 def read(path: Path, *, offsets: str | None = None) -> ReadResult:
     resolver = SpanResolver(offsets or DEFAULT_OFFSETS)
     records = []
-    for number, row in read_jsonl(path):
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise InputError(path, f'line {number}: expected an object with a "text" string')
+    for number, row in text_rows(path):
         spans = row.get("spans", [])
         if not isinstance(spans, list):
             raise InputError(path, f'line {number}: "spans" must be a list')
