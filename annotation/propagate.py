@@ -37,9 +37,9 @@ def untagged_occurrences(doc: Document, surface: str, label: str) -> list[tuple[
     surface_clean = surface.strip()
     if not surface_clean or surface_clean != surface:
         return []
-    covering = [(s.start, s.end) for s in doc.spans if s.status != "rejected" and s.label == label]
-    exact = {(s.start, s.end) for s in doc.spans if s.status != "rejected"}
-    exact |= {(s.start, s.end) for s in doc.spans if s.status == "rejected" and s.label == label}
+    covering = [(s.start, s.end) for s in doc.spans if s.visible and s.label == label]
+    exact = {(s.start, s.end) for s in doc.spans if s.visible}
+    exact |= {(s.start, s.end) for s in doc.spans if not s.visible and s.label == label}
     found = []
     for turn in doc.turns:
         pos = doc.text.find(surface, turn.content_start, turn.end)

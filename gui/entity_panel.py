@@ -69,7 +69,7 @@ class EntityPanel(QTreeWidget):
         grouped: dict[tuple[str, str], list[Span]] = defaultdict(list)
         if self._doc is not None:
             for span in self._doc.spans:
-                if span.status != "rejected":
+                if span.visible:
                     grouped[group_key(span)].append(span)
         return dict(grouped)
 

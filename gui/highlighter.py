@@ -107,7 +107,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._block_starts = [0] + [offsets.to_qt(m.start()) + 1 for m in _NEWLINE.finditer(text)]
         self._spans, self._by_block, self._blocks_of = {}, {}, {}
         for i, span in enumerate(spans):
-            if span.status == "rejected":
+            if not span.visible:
                 continue
             key = span.id if span.id is not None else -1 - i
             self._spans[key] = span
@@ -127,7 +127,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             assert span.id is not None
             dirty |= self._unplace(span.id)
             self._spans.pop(span.id, None)
-            if span.status != "rejected":
+            if span.visible:
                 self._spans[span.id] = span
                 dirty |= self._place(span.id, span)
         doc = self.document()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotation.model import Label
+from annotation.model import Label, ModelError
 
 from .plaintext import message
 from .session import Session
@@ -79,15 +79,20 @@ class LabelDialog(QDialog):
         self.table.setItem(row, 3, QTableWidgetItem(label.description))
         return row
 
-    def row_label(self, row: int) -> Label:
+    def row_fields(self, row: int) -> tuple[str, str, str, str]:
+        """The row as typed: name, colour, hotkey, description (not yet checked)."""
+
         def text(column: int) -> str:
             item = self.table.item(row, column)
             return item.text().strip() if item else ""
 
-        return Label(text(0), text(1) or "#9e9e9e", text(2), text(3))
+        return text(0), text(1) or "#9e9e9e", text(2), text(3)
+
+    def row_label(self, row: int) -> Label:
+        return Label(*self.row_fields(row))
 
     def add_label(self) -> None:
-        used = {self.row_label(r).hotkey for r in range(self.table.rowCount())}
+        used = {self.row_fields(r)[2] for r in range(self.table.rowCount())}
         hotkey = next((k for k in "123456789" if k not in used), "")
         row = self._add_row(Label("NEW", PALETTE[self.table.rowCount() % len(PALETTE)], hotkey, ""), None)
         self.table.setCurrentCell(row, 0)
@@ -105,7 +110,7 @@ class LabelDialog(QDialog):
     def choose_colour(self, row: int) -> None:
         if row < 0:
             return
-        colour = QColorDialog.getColor(QColor(self.row_label(row).color), self, "Label colour")
+        colour = QColorDialog.getColor(QColor(self.row_fields(row)[1]), self, "Label colour")
         if colour.isValid():
             item = self.table.item(row, 1)
             item.setText(colour.name())
@@ -118,21 +123,19 @@ class LabelDialog(QDialog):
     # -- applying -------------------------------------------------------------
 
     def problems(self) -> list[str]:
-        labels = [self.row_label(r) for r in range(self.table.rowCount())]
-        names = [lab.name for lab in labels]
-        hotkeys = [lab.hotkey for lab in labels if lab.hotkey]
+        rows = [self.row_fields(r) for r in range(self.table.rowCount())]
+        names = [name for name, *_ in rows]
+        hotkeys = [hotkey for _, _, hotkey, _ in rows if hotkey]
         found = []
-        if any(not n for n in names):
-            found.append("Every label needs a name.")
         if len(set(names)) != len(names):
             found.append("Label names must be different.")
         if len(set(hotkeys)) != len(hotkeys):
             found.append("Two labels share a hotkey.")
-        if any(k not in "123456789" or len(k) != 1 for k in hotkeys):
-            found.append("Hotkeys are the digits 1–9 (or empty).")
-        for lab in labels:
-            if not QColor(lab.color).isValid():
-                found.append(f"{lab.color!r} is not a colour.")
+        for fields in rows:
+            try:  # the model's own rule for a label (annotation.model.Label)
+                Label(*fields)
+            except ModelError as exc:
+                found.append(str(exc)[:1].upper() + str(exc)[1:] + ".")
         return found
 
     def accept(self) -> None:

@@ -91,7 +91,7 @@ class TranscriptView(QPlainTextEdit):
         self.offsets = OffsetMap(doc.text)
         self.highlighter.set_labels(labels)
         doc.spans.sort(key=_order)
-        self._visible = [s for s in doc.spans if s.status != "rejected"]
+        self._visible = [s for s in doc.spans if s.visible]
         self._max_length = max((s.end - s.start for s in self._visible), default=0)
         # The spans are indexed first, so that setting the text highlights it just once.
         self.highlighter.reset(self._visible, self.offsets, doc.text, rehighlight=False)
@@ -127,7 +127,7 @@ class TranscriptView(QPlainTextEdit):
         else:
             for span in changed:
                 insort(self.doc.spans, span, key=_order)
-        self._visible = [s for s in self.doc.spans if s.status != "rejected"]
+        self._visible = [s for s in self.doc.spans if s.visible]
         self._max_length = max((s.end - s.start for s in self._visible), default=0)
         if len(changed) + len(removed) > 500:
             self.highlighter.reset(self._visible, self.offsets, self.doc.text)

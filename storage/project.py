@@ -8,7 +8,6 @@ before it returns, so an edit the UI reports as done survives a crash.  A
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import uuid
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from annotation.model import (
     STATUSES,
     Document,
     Label,
+    Mention,
     ModelError,
     Source,
     Span,
@@ -33,7 +33,7 @@ from annotation.model import (
     check_document,
     check_span,
 )
-from annotation.ner import MODEL_NAME, Mention
+from annotation.ner import MODEL_NAME
 from annotation.turns import MergedTurn, split_bounds, split_problem
 
 from .migrations import migrations
@@ -722,12 +722,7 @@ class Project:
         return rows[0]
 
     def _check_label(self, label: Label, replacing: str | None = None) -> Label:
-        name = label.name.strip()
-        if not name or any(ch.isspace() for ch in name):
-            raise StorageError("a label needs a name without spaces")
-        if not _COLOR.fullmatch(label.color):
-            raise StorageError(f"colour {label.color!r} is not of the form #rrggbb")
-        hotkey = label.hotkey.strip()
+        name, hotkey = label.name, label.hotkey  # the name and colour rules are Label's own
         if hotkey:
             clash = self.db.execute(
                 "SELECT name FROM labels WHERE hotkey = ? AND name != ?", [hotkey, replacing or ""]
@@ -736,7 +731,7 @@ class Project:
                 raise StorageError(f"hotkey {hotkey} already belongs to {clash[0]}")
         if name != replacing and self.db["labels"].count_where("name = ?", [name]):
             raise StorageError(f"there is already a label {name!r}")
-        return Label(name, label.color, hotkey, label.description)
+        return label
 
     def label_position(self, name: str) -> int:
         return self._label_row(name)["position"]
@@ -947,7 +942,6 @@ class Project:
         return result
 
 
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def _label_dict(label: Label) -> dict:
