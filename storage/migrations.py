@@ -155,3 +155,25 @@ def m004_text_sha256(db: Database) -> None:
 def m005_span_status_index(db: Database) -> None:
     """Counting a document's spans by status (the document list, after every edit) without reading rows."""
     db.execute("CREATE INDEX spans_document_status ON spans (document_id, status)")
+
+
+@migrations()
+def m006_edit_log(db: Database) -> None:
+    """``edit_log``: every change applied to the project, oldest first (``storage/editlog.py``).
+
+    ``change`` is the change as JSON (``annotation.changes.to_json``); ``text`` is what
+    an undo list shows for it; ``document_id`` is empty for changes to the label schema.
+    """
+    db.execute(
+        """
+        CREATE TABLE edit_log (
+            id INTEGER PRIMARY KEY,
+            time TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            annotator TEXT,
+            document_id TEXT,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            change TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX edit_log_document ON edit_log (document_id, id)")

@@ -88,30 +88,68 @@ def _annotator(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="session")
-def corrected_sample(sample_import, tmp_path_factory):
+def seeded_project(sample_import, tmp_path_factory) -> tuple[Path, str]:
+    """A project file holding the sample, imported once per session, and the sample's id.  Copy it; never open it."""
+    from storage import Project
+
+    path = tmp_path_factory.mktemp("seeded") / "sample.db"
+    with Project(path, create=True) as project:
+        doc_id = project.add_document(sample_import.document, sample_import.mentions)
+    return path, doc_id
+
+
+@pytest.fixture
+def sample_project(seeded_project, tmp_path):
+    """A fresh copy of the seeded project, open; ``doc_id`` is the sample's id."""
+    from storage import Project
+
+    source, doc_id = seeded_project
+    target = tmp_path / "p.db"
+    shutil.copy(source, target)
+    with Project(target) as project:
+        project.doc_id = doc_id
+        yield project
+
+
+@pytest.fixture(scope="session")
+def corrected_sample(seeded_project, tmp_path_factory):
     """The sample as a person left it: suggestions accepted, one rejected, labels fixed, a nested span added.
 
     Returns the path of the project file and the document as loaded from it.  Treat both as read-only.
     """
+    from dataclasses import replace
+
+    from annotation.changes import AddSpans, SetStatus, UpdateSpans
     from annotation.model import Span
     from storage import Project
 
     path = tmp_path_factory.mktemp("corrected") / "corrected.db"
+    shutil.copy(seeded_project[0], path)
+    doc_id = seeded_project[1]
     with Project(path) as project:
-        doc_id = project.add_document(sample_import.document, sample_import.mentions)
-        text = sample_import.document.text
-        for span in project.spans(doc_id):
+        doc = project.load_document(doc_id)
+        text = doc.text
+        before, after = [], []
+        for span in doc.spans:
             if span.label == "PER":
-                project.update_span(span.id, status="accepted", annotator="tester")
+                new = replace(span, status="accepted", annotator="tester")
             elif span.text == "Центральная Азия – Россия":
-                project.update_span(span.id, status="rejected", annotator="tester")
+                new = replace(span, status="rejected", annotator="tester")
             elif span.label == "LOC" and span.text in ("СНГ", "ЕАЭС"):
-                project.update_span(span.id, label="ORG", status="accepted", annotator="tester")
-        start = text.index("Финансового университета при правительстве РФ")
+                new = replace(span, label="ORG", status="accepted", annotator="tester")
+            else:
+                continue
+            before.append(span)
+            after.append(new)
+        project.apply(UpdateSpans(doc_id, tuple(before), tuple(after)))
         outer = "Финансового университета при правительстве РФ"
-        project.add_span(doc_id, Span(start, start + len(outer), "ORG", outer, annotator="tester"))
-        start = text.index("Центральная Азия")
-        project.add_span(doc_id, Span(start, start + 16, "LOC", "Центральная Азия", annotator="tester"))
-        project.set_status(doc_id, "done")
+        start = text.index(outer)
+        inner = text.index("Центральная Азия")
+        added = (
+            Span(start, start + len(outer), "ORG", outer, annotator="tester"),
+            Span(inner, inner + 16, "LOC", "Центральная Азия", annotator="tester"),
+        )
+        project.apply(AddSpans(doc_id, added))
+        project.apply(SetStatus(doc_id, "new", "done"))
         doc = project.load_document(doc_id)
     return path, doc

@@ -25,10 +25,8 @@ from storage import Project, StorageError
 
 
 @pytest.fixture
-def project(tmp_path, sample_import):
-    with Project(tmp_path / "p.db") as p:
-        p.doc_id = p.add_document(sample_import.document, sample_import.mentions)
-        yield p
+def project(sample_project):
+    return sample_project
 
 
 def rows(project: Project) -> dict:
