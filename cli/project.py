@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from storage import Project, StorageError, default_project_path
@@ -20,4 +21,7 @@ def open_project(db: str | None, *, create: bool = True) -> Project:
     path = project_path(db)
     if not create and not path.exists():
         raise StorageError(f"{path}: no project file here; `razmetka import FILE --db {path}` creates one")
-    return Project(path)
+    project = Project(path, create=create)
+    if project.backup is not None:
+        print(f"razmetka: {path}: upgraded; the project as it was is kept in {project.backup}", file=sys.stderr)
+    return project

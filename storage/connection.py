@@ -188,53 +188,52 @@ def open_database(path: Path, *, create: bool = False, readonly: bool = False) -
         raise StorageError(f"{path}: cannot open the project ({exc.strerror or exc})") from None
 
 
-def _open(path: Path, readonly: bool, fresh: bool) -> tuple[ProjectDatabase, Path | None]:
-    # Read-write first; a file or folder that cannot be written is opened read-only, and a WAL
-    # file on a read-only file system (no -shm can be made) as immutable.
-    attempts = [(True, False), (True, True)] if readonly else [(False, False), (True, False), (True, True)]
+def _inspected(path: Path) -> tuple[sqlite3.Connection, bool, str, list[str]]:
+    """A connection to ``path``, whether it is read-only, and what :func:`_inspect` found."""
+    # Read-write first, even for reading (a read-only connection leaves -wal and -shm files
+    # behind); then read-only, and as immutable for a WAL file on a read-only file system.
+    attempts = [(False, False), (True, False), (True, True)]
     for number, (ro, immutable) in enumerate(attempts, 1):
         conn = _connect(path, ro, immutable)
         try:
-            state, applied = _inspect(conn)
-            break
+            return (conn, ro, *_inspect(conn))
         except sqlite3.OperationalError as exc:
             conn.close()
             if number == len(attempts) or not ("unable to open" in str(exc) or "readonly" in str(exc)):
                 raise
+    raise AssertionError("unreachable")
+
+
+def _open(path: Path, readonly: bool, fresh: bool) -> tuple[ProjectDatabase, Path | None]:
+    conn, ro, state, applied = _inspected(path)
+    readonly = readonly or ro
     try:
-        backup = _check_and_migrate(conn, path, ro, fresh, state, applied)
+        backup = _check_and_migrate(conn, path, readonly, fresh, state, applied)
+        if readonly:
+            conn.execute("PRAGMA query_only = ON")
     except BaseException:
         conn.close()
         raise
-    return ProjectDatabase(conn, path, ro), backup
+    return ProjectDatabase(conn, path, readonly), backup
 
 
 def check_project(path: Path) -> sqlite3.Connection:
-    """A read-only connection to the project at ``path``, refused unless it is a Razmetka project this version reads."""
+    """A connection to copy the project at ``path`` from, refused unless it is a Razmetka project this version reads."""
     if not path.is_file():
         raise StorageError(f"{path}: no project file here")
     try:
-        conn = _connect(path, True)
-        try:
-            state, applied = _inspect(conn)
-        except sqlite3.OperationalError:
-            conn.close()
-            conn = _connect(path, True, immutable=True)
-            state, applied = _inspect(conn)
+        conn, _ro, state, applied = _inspected(path)
     except sqlite3.DatabaseError as exc:
         raise StorageError(f"{path}: not a Razmetka project ({exc})") from None
-    problem = state.split(": ", 1)[1] if state.startswith("foreign") else "an empty file" if state == "empty" else None
-    if problem:
+    try:
+        _refuse(path, state, applied, fresh=False)
+    except BaseException:
         conn.close()
-        raise StorageError(f"{path}: not a Razmetka project ({problem}); it was left untouched")
-    newer = _newer(applied)
-    if newer:
-        conn.close()
-        raise StorageError(f"{path}: {newer}; it was left untouched")
+        raise
     return conn
 
 
-def _check_and_migrate(conn, path: Path, readonly: bool, fresh: bool, state: str, applied: list[str]) -> Path | None:
+def _refuse(path: Path, state: str, applied: list[str], fresh: bool) -> None:
     if state == "empty" and not fresh:
         raise StorageError(f"{path}: not a Razmetka project (an empty file); it was left untouched")
     if state.startswith("foreign"):
@@ -242,6 +241,10 @@ def _check_and_migrate(conn, path: Path, readonly: bool, fresh: bool, state: str
     newer = _newer(applied)
     if newer:
         raise StorageError(f"{path}: {newer}; it was left untouched")
+
+
+def _check_and_migrate(conn, path: Path, readonly: bool, fresh: bool, state: str, applied: list[str]) -> Path | None:
+    _refuse(path, state, applied, fresh)
     pending = state == "empty" or len(applied) < schema_version()
     backup = None
     if readonly:
@@ -253,9 +256,7 @@ def _check_and_migrate(conn, path: Path, readonly: bool, fresh: bool, state: str
     if pending or conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         db = ProjectDatabase(conn, path, False)
         with write(db):
-            state, applied = _inspect(conn)  # another process may have set it up meanwhile
-            if state.startswith("foreign"):
-                raise StorageError(f"{path}: not a Razmetka project ({state.split(': ', 1)[1]}); it was left untouched")
+            _refuse(path, *_inspect(conn), fresh)  # another process may have set it up meanwhile
             migrations.apply(db)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
