@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -87,24 +88,56 @@ def _annotator(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAZMETKA_ANNOTATOR", "tester")
 
 
+SHM = Path("/dev/shm")
+
+
+def _memory_folder(fallback: Path) -> tuple[Path, bool]:
+    """A new folder in RAM (tmpfs) where there is one, else ``fallback``; and whether it must be removed."""
+    if SHM.is_dir() and os.access(SHM, os.W_OK):
+        return Path(tempfile.mkdtemp(dir=SHM, prefix="razmetka-test-")), True
+    return fallback, False
+
+
+@pytest.fixture
+def fast_tmp(tmp_path):
+    """A folder for project files that commit without waiting for the disk (tmpfs where there is one).
+
+    Every commit of a project fsyncs; on a busy disk that is 10 ms or more, and the
+    storage tests make thousands.  Durability itself is proven by the reliability
+    benchmark, on a real disk.
+    """
+    folder, made = _memory_folder(tmp_path)
+    yield folder
+    if made:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def seeded_project(sample_import, tmp_path_factory) -> tuple[Path, str]:
+def fast_session_tmp(tmp_path_factory):
+    folder, made = _memory_folder(tmp_path_factory.mktemp("fast"))
+    yield folder
+    if made:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def seeded_project(sample_import, fast_session_tmp) -> tuple[Path, str]:
     """A project file holding the sample, imported once per session, and the sample's id.  Copy it; never open it."""
     from storage import Project
 
-    path = tmp_path_factory.mktemp("seeded") / "sample.db"
+    path = fast_session_tmp / "sample.db"
     with Project(path, create=True) as project:
         doc_id = project.add_document(sample_import.document, sample_import.mentions)
     return path, doc_id
 
 
 @pytest.fixture
-def sample_project(seeded_project, tmp_path):
+def sample_project(seeded_project, fast_tmp):
     """A fresh copy of the seeded project, open; ``doc_id`` is the sample's id."""
     from storage import Project
 
     source, doc_id = seeded_project
-    target = tmp_path / "p.db"
+    target = fast_tmp / "p.db"
     shutil.copy(source, target)
     with Project(target) as project:
         project.doc_id = doc_id

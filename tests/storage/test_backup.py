@@ -4,6 +4,7 @@ import socket
 import sqlite3
 import stat
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -82,9 +83,10 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
 
 
-def test_import_and_export_never_open_a_network_connection(no_network, ner_model, sample_path, tmp_path, capsys):
+def test_import_and_export_never_open_a_network_connection(no_network, ner_model, tmp_path, capsys):
     db = str(tmp_path / "p.db")
-    assert main(["import", str(sample_path), "--db", db]) == 0
+    transcript = Path(__file__).resolve().parent.parent / "data" / "colon_qa_ru.md"
+    assert main(["import", str(transcript), "--db", db]) == 0  # natasha included
     assert main(["export", "--db", db, "--format", "jsonl", "--out", str(tmp_path / "out.jsonl")]) == 0
     assert main(["backup", "--db", db]) == 0
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1

@@ -11,8 +11,8 @@ from storage import Project, StorageError
 
 
 @pytest.fixture
-def project(tmp_path):
-    with Project(tmp_path / "p.db", create=True) as p:
+def project(fast_tmp):
+    with Project(fast_tmp / "p.db", create=True) as p:
         yield p
 
 
