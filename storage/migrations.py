@@ -16,6 +16,11 @@ that sqlite-utils and Datasette can read:
 - ``turn_text`` (m002): each turn's speech folded (lower case, «ё» as «е») and the
   lemmas of its words, indexed by FTS5 in ``turn_text_fts`` for the search across
   documents (``storage/search.py``).
+- ``edit_log`` (m006): every change applied, as JSON, with its time, annotator and
+  document (``storage/editlog.py``).
+
+A project file also carries ``PRAGMA application_id`` (``storage.connection.APPLICATION_ID``),
+set when it is created or first migrated by a version that knows it.
 """
 
 from __future__ import annotations
