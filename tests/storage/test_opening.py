@@ -152,3 +152,32 @@ def test_every_write_is_an_immediate_transaction(sample_project):
     sample_project.apply(SetStatus(sample_project.doc_id, "new", "done"))
     assert statements[0] == "BEGIN IMMEDIATE" and statements[-1] == "COMMIT"
     assert not any(s.startswith("BEGIN") for s in statements[1:])
+
+
+def test_list_on_another_applications_file_says_so_in_one_line_and_changes_nothing(tmp_path, capsys):
+    from cli.main import main
+
+    path = foreign_database(tmp_path / "other-app.db")
+    before, names = digest(path), siblings(path)
+    assert main(["list", "--db", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "other-app.db: not a Razmetka project" in err
+    assert digest(path) == before and siblings(path) == names
+
+
+def test_list_and_export_work_on_a_read_only_project(sample_project, tmp_path, monkeypatch, capsys):
+    from cli.main import main
+
+    path = sample_project.path
+    sample_project.close()
+    real_access = os.access
+
+    def access(name, mode, **kwargs):  # the project and its folder cannot be written, as on a read-only disk
+        return False if str(path).startswith(str(name)) else real_access(name, mode, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    assert main(["list", "--db", str(path)]) == 0
+    assert sample_project.doc_id in capsys.readouterr().out
+    out = tmp_path / "out.jsonl"
+    assert main(["export", "--db", str(path), "--format", "jsonl", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").count("\n") == 1
