@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QListView, QVBoxLayout, QWidget
 from storage import DocumentSummary
 
 from .plaintext import tooltip
+from .theme import LOW_CONFIDENCE
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -79,7 +80,7 @@ class DocumentListModel(QAbstractListModel):
                 tip += "\nTurns were found with low confidence: check the speakers."
             return tooltip(tip)
         if role == Qt.ItemDataRole.ForegroundRole and summary.low_confidence:
-            return QColor("#9a5b00")
+            return QColor(LOW_CONFIDENCE)
         if role == DOC_ID_ROLE:
             return summary.id
         if role == STATUS_ROLE:
@@ -160,6 +161,10 @@ class DocumentPanel(QWidget):
             if index.data(DOC_ID_ROLE) == doc_id:
                 self.view.setCurrentIndex(index)
                 return
+
+    def visible_ids(self) -> list[str]:
+        """The ids the list shows now (its filter applied), top to bottom."""
+        return [self.proxy.index(r, 0).data(DOC_ID_ROLE) for r in range(self.proxy.rowCount())]
 
     def ids_in_order(self) -> list[str]:
         return [s.id for s in self.model.summaries()]

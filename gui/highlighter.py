@@ -15,33 +15,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotation.model import Label, Span
 
 from .offsets import OffsetMap
+from .theme import LABEL_FALLBACK, span_format
 
 _NEWLINE = re.compile("\n")
 
 # (longest first, start) ordering key, start in block, length, span id
 _Piece = tuple[tuple[int, int], int, int, int]
-
-
-def span_format(color: str, status: str, nested: bool = False) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    base = QColor(color)
-    background = QColor(base)
-    if status == "suggested":
-        background.setAlpha(70)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(base.darker(140))
-    else:
-        background.setAlpha(170)
-        fmt.setFontWeight(QFont.Weight.DemiBold)
-    fmt.setBackground(background)
-    if nested:
-        fmt.setFontOverline(True)
-    return fmt
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -64,7 +48,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         key = (label, status, nested)
         fmt = self._formats.get(key)
         if fmt is None:
-            fmt = self._formats[key] = span_format(self._colors.get(label, "#9e9e9e"), status, nested)
+            fmt = self._formats[key] = span_format(self._colors.get(label, LABEL_FALLBACK), status, nested)
         return fmt
 
     def _place(self, span_id: int, span: Span) -> set[int]:

@@ -6,30 +6,24 @@ between Qt positions and document offsets is the UTF-16 one in ``offsets.py``.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from annotation.model import Document, Label, Span, Speaker, Turn
+from annotation.model import Document, Label, Span
 
+from .current import CurrentDocument, reading_order
 from .highlighter import SpanHighlighter
 from .layers import SelectionLayers
 from .offsets import OffsetMap
+from .theme import CURRENT_SPAN, GUTTER_BACKGROUND, GUTTER_RULE, role_color
 
-ROLE_COLORS = {
-    "interviewer": "#1f5fa8",
-    "respondent": "#9a3d12",
-    "narrator": "#666666",
-    "other": "#5b3a8c",
-}
 GUTTER_MAX = 190
 
 
-def _order(span: Span) -> tuple[int, int, str, int]:
-    """Reading order of spans: by start, the outer one first."""
-    return (span.start, -span.end, span.label, span.id or 0)
+_order = reading_order
 
 
 class _Gutter(QWidget):
@@ -67,7 +61,7 @@ class TranscriptView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document())
         self.layers = SelectionLayers(self)
         self.offsets = OffsetMap("")
-        self.doc: Document | None = None
+        self.current: CurrentDocument | None = None
         self._visible: list[Span] = []
         self._max_length = 0
         self._starts_cache: list[int] = []
@@ -82,15 +76,35 @@ class TranscriptView(QPlainTextEdit):
         self._gutter_width = 120
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
+        self.observe(CurrentDocument(self))  # a window hands it the session's instead
 
     # -- content ------------------------------------------------------------
 
-    def show_document(self, doc: Document, labels: list[Label]) -> None:
-        """Show ``doc`` with the caret at the start of its text."""
-        self.doc = doc
+    def observe(self, current: CurrentDocument) -> None:
+        """Show whatever document ``current`` holds, and follow its changes."""
+        if self.current is not None:
+            self.current.loaded.disconnect(self._loaded)
+            self.current.spansChanged.disconnect(self._spans_changed)
+            self.current.turnsChanged.disconnect(self._turns_changed)
+        self.current = current
+        current.loaded.connect(self._loaded)
+        current.spansChanged.connect(self._spans_changed)
+        current.turnsChanged.connect(self._turns_changed)
+
+    @property
+    def doc(self) -> Document | None:
+        """The document shown (owned by :class:`CurrentDocument`; the view never changes it)."""
+        return self.current.doc
+
+    def _loaded(self, doc: Document | None) -> None:
+        if doc is None:
+            self.offsets = OffsetMap("")
+            self._turn_blocks = {}
+            self._visible = []
+            self.highlighter.reset([], self.offsets, "", rehighlight=False)
+            self.setPlainText("")
+            return
         self.offsets = OffsetMap(doc.text)
-        self.highlighter.set_labels(labels)
-        doc.spans.sort(key=_order)
         self._visible = [s for s in doc.spans if s.visible]
         self._max_length = max((s.end - s.start for s in self._visible), default=0)
         # The spans are indexed first, so that setting the text highlights it just once.
@@ -102,45 +116,25 @@ class TranscriptView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self._cursor_moved()
 
-    def clear_document(self) -> None:
-        self.doc = None
-        self.offsets = OffsetMap("")
-        self._turn_blocks = {}
-        self._visible = []
-        self.highlighter.reset([], self.offsets, "", rehighlight=False)
-        self.setPlainText("")
-
     def set_labels(self, labels: list[Label]) -> None:
         self.highlighter.set_labels(labels)
         if self.doc is not None:
             self.highlighter.rehighlight()
 
-    def update_spans(self, changed: list[Span], removed: list[int]) -> None:
-        """Apply stored changes to the shown spans: ``changed`` by id, ``removed`` ids."""
-        if self.doc is None:
-            return
-        gone = set(removed) | {s.id for s in changed}
-        self.doc.spans = [s for s in self.doc.spans if s.id not in gone]
-        if len(changed) > 50:  # accept all, retag a group: one sort beats many insertions
-            self.doc.spans.extend(changed)
-            self.doc.spans.sort(key=_order)
-        else:
-            for span in changed:
-                insort(self.doc.spans, span, key=_order)
-        self._visible = [s for s in self.doc.spans if s.visible]
+    def _spans_changed(self, changed: list[Span], removed: list[int]) -> None:
+        """The document's spans changed (``changed`` by id, ``removed`` ids): redraw just those."""
+        doc = self.doc
+        assert doc is not None
+        self._visible = [s for s in doc.spans if s.visible]
         self._max_length = max((s.end - s.start for s in self._visible), default=0)
         if len(changed) + len(removed) > 500:
-            self.highlighter.reset(self._visible, self.offsets, self.doc.text)
+            self.highlighter.reset(self._visible, self.offsets, doc.text)
         else:
             self.highlighter.update(changed, removed)
         self._cursor_moved()
 
-    def set_turns(self, turns: list[Turn], speakers: list[Speaker]) -> None:
+    def _turns_changed(self) -> None:
         """New turns or speakers (after a split, merge or rename): redraw the gutter."""
-        if self.doc is None:
-            return
-        self.doc.turns = turns
-        self.doc.speakers = speakers
         self._index_turns()
         self._gutter.update()
         self._cursor_moved()
@@ -177,11 +171,12 @@ class TranscriptView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
-    def move_to_offset(self, offset: int) -> None:
+    def move_to_offset(self, offset: int, center: bool = True) -> None:
         cursor = self.textCursor()
         cursor.setPosition(self.offsets.to_qt(offset))
         self.setTextCursor(cursor)
-        self.centerCursor()
+        if center:
+            self.centerCursor()
 
     def spans_at(self, offset: int) -> list[Span]:
         """Visible spans covering ``offset`` (or ending right at it), innermost first."""
@@ -242,13 +237,7 @@ class TranscriptView(QPlainTextEdit):
         """Index of the turn holding ``offset``, or of the turn just before it (whitespace)."""
         if self.doc is None or not self.doc.turns:
             return None
-        index = 0
-        for i, turn in enumerate(self.doc.turns):
-            if turn.start <= offset:
-                index = i
-            else:
-                break
-        return index
+        return max(0, bisect_right(self.doc.turns, offset, key=lambda turn: turn.start) - 1)
 
     def _cursor_moved(self) -> None:
         offset = self.cursor_offset()
@@ -263,9 +252,9 @@ class TranscriptView(QPlainTextEdit):
         selections = []
         if span is not None:
             sel = QTextEdit.ExtraSelection()
-            sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor("#202020"))
+            sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor(CURRENT_SPAN))
             sel.format.setFontUnderline(True)
-            sel.format.setUnderlineColor(QColor("#202020"))
+            sel.format.setUnderlineColor(QColor(CURRENT_SPAN))
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.offsets.to_qt(span.start))
             cursor.setPosition(self.offsets.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
@@ -299,8 +288,8 @@ class TranscriptView(QPlainTextEdit):
 
     def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
         painter = QPainter(gutter)
-        painter.fillRect(event.rect(), QColor("#f3f1ec"))
-        painter.setPen(QColor("#d8d4ca"))
+        painter.fillRect(event.rect(), QColor(GUTTER_BACKGROUND))
+        painter.setPen(QColor(GUTTER_RULE))
         painter.drawLine(gutter.width() - 1, event.rect().top(), gutter.width() - 1, event.rect().bottom())
         painter.setFont(self._gutter_font)
         metrics = painter.fontMetrics()
@@ -316,7 +305,7 @@ class TranscriptView(QPlainTextEdit):
                 for in_block, name, role in entries:
                     line = layout.lineForTextPosition(in_block)
                     top = int(geometry.top() + (line.y() if line.isValid() else 0))
-                    painter.setPen(QColor(ROLE_COLORS.get(role, "#333333")))
+                    painter.setPen(role_color(role))
                     text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, gutter.width() - 14)
                     painter.drawText(
                         QRect(4, top + 1, gutter.width() - 12, metrics.height()),

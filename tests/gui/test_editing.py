@@ -70,35 +70,35 @@ def test_f8_skips_resolved_spans(qtbot, keys, sample_window):
     assert view.current_span().text == "Касым-Жомарта Токаева"
 
 
-def test_retag_with_a_digit_and_reject_with_delete(qtbot, keys, sample_window):
+def test_retag_with_a_digit_and_reject_with_delete(stored, qtbot, keys, sample_window):
     window, view = sample_window, sample_window.view
     span = _span(view.doc, "Института региональных проблем")
     view.select_span(span)
     keys.press("2")  # no selection: retag the span at the cursor
-    changed = window.session.project.get_span(span.id)
+    changed = stored(window, span.id)
     assert (changed.label, changed.status, changed.annotator) == ("LOC", "accepted", "tester")
     keys.press("Delete")  # a person's span now: deleted
     assert all(s.id != span.id for s in _reopened(window).spans)
     window.session.undo_stack.undo()
-    assert window.session.project.get_span(span.id).label == "LOC"
+    assert stored(window, span.id).label == "LOC"
 
 
-def test_boundaries_move_by_one_word(qtbot, keys, sample_window):
+def test_boundaries_move_by_one_word(stored, qtbot, keys, sample_window):
     window, view = sample_window, sample_window.view
     span = _span(view.doc, "Финансового университета")
     view.select_span(span)
     keys.press("Alt+Right")
-    assert window.session.project.get_span(span.id).text == "Финансового университета при"
+    assert stored(window, span.id).text == "Финансового университета при"
     keys.press("Alt+Left")
     keys.press("Alt+Shift+Right")
-    assert window.session.project.get_span(span.id).text == "университета"
+    assert stored(window, span.id).text == "университета"
     keys.press("Alt+Shift+Left")
-    assert window.session.project.get_span(span.id).text == "Финансового университета"
+    assert stored(window, span.id).text == "Финансового университета"
     window.session.undo_stack.undo()
-    assert window.session.project.get_span(span.id).text == "университета"
+    assert stored(window, span.id).text == "университета"
 
 
-def test_nested_spans_are_cycled_and_edited_one_by_one(qtbot, keys, sample_window):
+def test_nested_spans_are_cycled_and_edited_one_by_one(stored, qtbot, keys, sample_window):
     window, view = sample_window, sample_window.view
     outer = _span(view.doc, "Финансового университета")
     view.select_offsets(outer.start, outer.start + len("Финансового"))
@@ -109,7 +109,7 @@ def test_nested_spans_are_cycled_and_edited_one_by_one(qtbot, keys, sample_windo
     keys.press("Ctrl+.")
     assert view.current_span().id == outer.id
     keys.press("Delete")
-    assert window.session.project.get_span(outer.id).status == "rejected"
+    assert stored(window, outer.id).status == "rejected"
     assert [s.text for s in view.spans_at(outer.start)] == ["Финансового"]
 
 

@@ -24,7 +24,7 @@ def test_view_selection_maps_emoji_text_to_code_points(qtbot):
     doc = Document(text, id="d", speakers=[Speaker("A")], turns=[Turn(0, 25, 2, "A"), Turn(26, len(text), 28, "A")])
     view = TranscriptView()
     qtbot.addWidget(view)
-    view.show_document(doc, [])
+    view.current.show(doc)
     start = text.index("Москвы")
     view.select_offsets(start, start + 6)
     assert view.textCursor().selectedText() == "Москвы"
