@@ -65,6 +65,9 @@ class DocumentListModel(QAbstractListModel):
     def summaries(self) -> list[DocumentSummary]:
         return list(self._rows)
 
+    def summary(self, doc_id: str) -> DocumentSummary | None:
+        return next((row for row in self._rows if row.id == doc_id), None)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
         return 0 if parent.isValid() else len(self._rows)
 

@@ -7,6 +7,8 @@ updates the document list's summary of its document.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotation.changes import Change
-from annotation.model import Document, Label, Status
+from annotation.model import Document, Label
 from storage import StorageError
 
 from .. import plaintext, settings
@@ -286,8 +288,14 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
             return
         if doc_id != self.current_doc_id():
             self.show_document(doc_id)
-        for summary in self.session.project.summaries(doc_id):
-            self.documents.model.update_summary(summary)
+        current, doc = self.session.current, self.session.current.doc
+        summary = self.documents.model.summary(doc_id)
+        if summary is not None and doc is not None and doc.id == doc_id:  # counted as we go: no query per edit
+            counts = {"spans": len(current.visible), "suggested": current.suggested, "accepted": current.accepted}
+            self.documents.model.update_summary(replace(summary, status=doc.status, turns=len(doc.turns), **counts))
+        else:
+            for summary in self.session.project.summaries(doc_id):
+                self.documents.model.update_summary(summary)
         self._update_counts()
 
     def _spans_changed(self, _changed: list, _removed: list) -> None:
@@ -315,10 +323,10 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         if doc is None:
             self.counts.setText("No document. File › Import transcripts… (Ctrl+I)")
             return
-        visible = self.view.visible_spans()
-        suggested = sum(1 for s in visible if s.status == Status.SUGGESTED)
+        current = self.session.current
         self.counts.setText(
-            f"{doc.status.replace('_', ' ')} · {len(doc.turns)} turns · {len(visible)} spans ({suggested} to review)"
+            f"{doc.status.replace('_', ' ')} · {len(doc.turns)} turns · {len(current.visible)} spans"
+            f" ({current.suggested} to review)"
             f" · saved to {self.session.project.path.name}"
         )
 
