@@ -36,10 +36,12 @@ def progress(summary: DocumentSummary) -> int:
 
 
 def item_text(summary: DocumentSummary) -> str:
-    flag = "  ⚠ low confidence" if summary.low_confidence else ""
+    # The warning leads the first line: a long title is elided at its end, never the ⚠.
+    warn = "⚠ " if summary.low_confidence else ""
+    flag = " · low confidence" if summary.low_confidence else ""
     status = summary.status.replace("_", " ")
     return (
-        f"{STATUS_MARKS.get(summary.status, '')} {summary.title}\n"
+        f"{STATUS_MARKS.get(summary.status, '')} {warn}{summary.title}\n"
         f"{status} · {progress(summary)}% reviewed · {summary.turns} turns · {summary.spans} spans{flag}"
     )
 

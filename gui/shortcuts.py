@@ -23,6 +23,7 @@ class Action(str, Enum):
     FIND = "find"
     FIND_NEXT = "find_next"
     FIND_PREVIOUS = "find_previous"
+    CLOSE_FIND = "close_find"
     SEARCH_ALL = "search_all"
     TAG = "tag"
     ACCEPT = "accept"
@@ -86,6 +87,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(Action.FIND, "Ctrl+F", "Edit", "&Find in document…", "Search this document; hits are highlighted"),
     Shortcut(Action.FIND_NEXT, "F3", "Edit", "Find &next", "Next hit of the search"),
     Shortcut(Action.FIND_PREVIOUS, "Shift+F3", "Edit", "Find &previous", "Previous hit of the search"),
+    Shortcut(
+        Action.CLOSE_FIND, "Escape", "Edit", "&Close find bar", "Close the find bar and clear its hits", in_view=True
+    ),
     Shortcut(
         Action.SEARCH_ALL,
         "Ctrl+Shift+F",

@@ -28,6 +28,16 @@ _order = reading_order
 _NEWLINE = re.compile("\n")
 
 
+def _marks(doc: Document) -> list[tuple[int, int]]:
+    """Where each turn's speaker mark lies (between its start and its speech), without trailing spaces."""
+    found = []
+    for turn in doc.turns:
+        mark = doc.text[turn.start : turn.content_start].rstrip()
+        if mark:
+            found.append((turn.start, turn.start + len(mark)))
+    return found
+
+
 class _Gutter(QWidget):
     def __init__(self, view: TranscriptView) -> None:
         super().__init__(view)
@@ -99,12 +109,14 @@ class TranscriptView(QPlainTextEdit):
             self.offsets = OffsetMap("")
             self._turn_blocks = {}
             self.highlighter.reset([], self.offsets, "", rehighlight=False)
+            self.highlighter.set_marks([], rehighlight=False)
             self.setPlainText("")
             return
         self.offsets = OffsetMap(doc.text)
         self._newlines = [m.start() for m in _NEWLINE.finditer(doc.text)]
         # The spans are indexed first, so that setting the text highlights it just once.
         self.highlighter.reset(self.current.visible, self.offsets, doc.text, rehighlight=False)
+        self.highlighter.set_marks(_marks(doc), rehighlight=False)
         self.setPlainText(doc.text)
         self._index_turns()
         cursor = self.textCursor()
@@ -128,7 +140,8 @@ class TranscriptView(QPlainTextEdit):
         self._cursor_moved()
 
     def _turns_changed(self) -> None:
-        """New turns or speakers (after a split, merge or rename): redraw the gutter."""
+        """New turns or speakers (after a split, merge or rename): redraw the gutter and the marks."""
+        self.highlighter.set_marks(_marks(self.doc))
         self._index_turns()
         self._gutter.update()
         self._cursor_moved()
@@ -296,9 +309,11 @@ class TranscriptView(QPlainTextEdit):
             entries = self._turn_blocks.get(block.blockNumber(), ())
             if entries and geometry.bottom() >= event.rect().top():
                 layout = block.layout()
+                free = int(geometry.top())  # a second turn on one line is named below the first
                 for in_block, name, role in entries:
                     line = layout.lineForTextPosition(in_block)
-                    top = int(geometry.top() + (line.y() if line.isValid() else 0))
+                    top = max(free, int(geometry.top() + (line.y() if line.isValid() else 0)))
+                    free = top + metrics.height()
                     painter.setPen(role_color(role))
                     text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, gutter.width() - 14)
                     painter.drawText(

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from annotation.importing import ImportReport
 from annotation.readers import SUPPORTED_SUFFIXES
 
-from .. import plaintext
+from .. import plaintext, settings
 from ..export_dialog import ExportDialog
 from ..shortcuts import Action
 from .actions import handles
@@ -29,13 +29,16 @@ class JobsMixin:
         folder_button = box.addButton("Folder…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
+        start = settings.get("last_folder")  # the file dialogs open where the last one was left
         if box.clickedButton() is files_button:
-            files, _ = QFileDialog.getOpenFileNames(self, "Import transcripts", "", f"Transcripts ({patterns})")
+            files, _ = QFileDialog.getOpenFileNames(self, "Import transcripts", start, f"Transcripts ({patterns})")
             if files:
+                settings.put("last_folder", str(Path(files[0]).parent))
                 self.session.import_files(files)
         elif box.clickedButton() is folder_button:
-            folder = QFileDialog.getExistingDirectory(self, "Import every transcript in a folder")
+            folder = QFileDialog.getExistingDirectory(self, "Import every transcript in a folder", start)
             if folder:
+                settings.put("last_folder", str(Path(folder).parent))
                 self.session.import_files([folder])
 
     @handles(Action.EXPORT)

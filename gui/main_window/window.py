@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotation.changes import Change
+from annotation.language import NER_LANGUAGES
 from annotation.model import Document, Label
 from storage import StorageError
 
@@ -35,6 +36,7 @@ from ..find_bar import FindBar
 from ..session import Session
 from ..shortcuts import Action, by_action
 from ..speaker_panel import SpeakerPanel
+from ..theme import BANNER_BACKGROUND
 from ..transcript_view import TranscriptView
 from .actions import build_menus, handles
 from .editing import EditingMixin
@@ -93,10 +95,17 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         self.view.tabPressed.connect(lambda forward: self.go_entity(forward))
         self.view.set_labels(self.labels)
         self.find_bar = FindBar(self.view)
+        self.banner = QLabel()  # why a document has no suggestions, and what to do
+        self.banner.setObjectName("noSuggestionsBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"background: {BANNER_BACKGROUND}; padding: 6px 10px;")
+        self.banner.hide()
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(centre)
@@ -279,6 +288,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         if self.find_bar.isVisible():
             self.find_bar.search()
         self._update_counts()
+        self._update_banner(doc)
         self._set_title(doc)
 
     def _change_applied(self, change: Change, _inverse: Change) -> None:
@@ -300,6 +310,25 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
 
     def _spans_changed(self, _changed: list, _removed: list) -> None:
         self.entities.set_document(self.session.current.doc)
+        self._update_banner(self.session.current.doc)
+
+    def _update_banner(self, doc: Document | None) -> None:
+        """Say in the view why a document shows no suggestions, and what to do about it."""
+        if doc is None or doc.spans:
+            self.banner.hide()
+            return
+        language = doc.source.language
+        if language and language not in NER_LANGUAGES:
+            why = (
+                f"No suggestions: this document's language is {language}, and the model pre-annotates Russian "
+                "only. Tag entities by hand: select words and press a label's digit."
+            )
+        elif not self.session.project.model_output(doc.id):
+            why = "No suggestions yet: the model has not run on this document. Annotate › Re-run the model (Ctrl+R)."
+        else:
+            why = "The model found no entities here. Tag them by hand: select words and press a label's digit."
+        self.banner.setText(why)
+        self.banner.show()
 
     def _turns_changed(self) -> None:
         doc = self.session.current.doc
