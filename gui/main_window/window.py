@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -401,6 +401,21 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         last = settings.get("last_document")
         if last and last in self.documents.ids_in_order():
             self.show_document(last)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Coming back to the window shows documents another process (``razmetka import``) added meanwhile."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self.session.importing:
+            self.refresh_if_changed()
+
+    def refresh_if_changed(self) -> None:
+        try:
+            stored = self.session.project.document_ids()
+        except StorageError:
+            return  # busy or gone: the next activation tries again
+        if stored != self.documents.ids_in_order():
+            self.refresh_documents()
+            self.say(f"The project changed outside this window: {len(stored)} document(s) now.")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         settings.put("geometry", self.saveGeometry())
