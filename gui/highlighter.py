@@ -124,23 +124,37 @@ class SpanHighlighter(QSyntaxHighlighter):
                     self.rehighlightBlock(block)
 
     def update(self, changed: Iterable[Span], removed: Iterable[int] = ()) -> None:
-        """Add or change ``changed`` spans (by id) and drop ``removed`` ids; re-highlight their blocks."""
+        """Add or change ``changed`` spans (by id) and drop ``removed`` ids; re-highlight their blocks.
+
+        A span whose range is unchanged (accepted, rejected back to shown, relabelled) keeps
+        its pieces and only swaps its record, so accepting every suggestion of a big
+        document costs one re-highlight of the blocks they touch.
+        """
         dirty: set[int] = set()
         for span_id in removed:
             self._spans.pop(span_id, None)
             dirty |= self._unplace(span_id)
         for span in changed:
             assert span.id is not None
+            old = self._spans.get(span.id)
+            if old is not None and span.visible and (old.start, old.end) == (span.start, span.end):
+                self._spans[span.id] = span
+                dirty.update(self._blocks_of.get(span.id, ()))
+                continue
             dirty |= self._unplace(span.id)
             self._spans.pop(span.id, None)
             if span.visible:
                 self._spans[span.id] = span
                 dirty |= self._place(span.id, span)
-        doc = self.document()
-        for number in sorted(dirty):
+        for number in dirty:
             pieces = self._by_block.get(number)
             if pieces:
                 pieces.sort()
+        if len(dirty) > 200:  # block by block, each re-lays the document out: once for all is cheaper
+            self.rehighlight()
+            return
+        doc = self.document()
+        for number in sorted(dirty):
             block = doc.findBlockByNumber(number)
             if block.isValid():
                 self.rehighlightBlock(block)

@@ -133,10 +133,7 @@ class TranscriptView(QPlainTextEdit):
         """The document's spans changed (``changed`` by id, ``removed`` ids): redraw just those."""
         doc = self.doc
         assert doc is not None
-        if len(changed) + len(removed) > 500:
-            self.highlighter.reset(self.current.visible, self.offsets, doc.text)
-        else:
-            self.highlighter.update(changed, removed)
+        self.highlighter.update(changed, removed)
         self._cursor_moved()
 
     def _turns_changed(self) -> None:
