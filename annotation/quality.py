@@ -1,0 +1,205 @@
+"""The model against the people: how good the pre-annotation was.  Pure, no SQL, no Qt.
+
+The model's original output (``model_output``, never edited since import) is
+compared with a reference layer: the gold layer (origin ``adjudicated``) where a
+reviewer made one, else the spans people accepted, made or imported (accepted
+spans of every annotator, each range and label once).  A suggestion a person
+rejected is therefore a false positive of the model.  A mention whose suggestion
+nobody has resolved yet is left out of the comparison (``pending``).
+
+Scores per label and overall in the SemEval-2013 schemes (strict, exact, partial,
+type) come from the ``nervaluate`` package.  The kinds of error and the most
+frequent corrections («ЕАЭС LOC→ORG ×3») are counted here by matching each
+mention with the reference: the same range and label is correct, the same range
+with another label a label swap, an overlapping span of the same label a boundary
+error (with another label: both), a mention over no reference span spurious, and a
+reference span under no mention missed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .model import Document, Mention, Span, Status
+from .review import is_gold
+
+SCHEMES = {"strict": "strict", "exact": "exact", "partial": "partial", "type": "ent_type"}  # ours: nervaluate's
+ERROR_KINDS = ("correct", "label", "boundary", "label_and_boundary", "missed", "spurious")
+TOP_CORRECTIONS = 10
+
+
+@dataclass
+class Comparison:
+    """One document's model output and reference, as (start, end, label, text) tuples."""
+
+    id: str
+    title: str
+    reference_kind: str  # "gold" or "people"
+    reference: list[tuple[int, int, str, str]]
+    model: list[tuple[int, int, str, str]]
+    pending: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    corrections: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)  # (kind, text, from, to)
+
+
+def reference_spans(doc: Document) -> tuple[str, list[Span]]:
+    """The layer to compare the model with: the gold layer if there is one, else what people accepted."""
+    gold = [s for s in doc.spans if is_gold(s) and s.visible]
+    if gold:
+        return "gold", gold
+    return "people", [s for s in doc.spans if s.status == Status.ACCEPTED]
+
+
+def compare(doc: Document, mentions: Iterable[Mention]) -> Comparison:
+    """Match a document's model output with its reference layer."""
+    kind, spans = reference_spans(doc)
+    reference = sorted({(s.start, s.end, s.label, s.text) for s in spans})
+    pending_keys = {s.key for s in doc.spans if s.status == Status.SUGGESTED and not is_gold(s)}
+    judged = {s.key for s in doc.spans if s.status != Status.SUGGESTED}
+    model, pending = [], 0
+    for m in sorted({(m.start, m.end, m.label, m.text) for m in mentions}):
+        if m[:3] in pending_keys and m[:3] not in judged and kind == "people":
+            pending += 1
+        else:
+            model.append(m)
+    comparison = Comparison(doc.id or "", doc.title, kind, reference, model, pending)
+    _classify(comparison)
+    return comparison
+
+
+def _classify(c: Comparison) -> None:
+    refs = list(c.reference)
+    used: set[int] = set()
+
+    def take(test) -> int | None:
+        for i, r in enumerate(refs):
+            if i not in used and test(r):
+                used.add(i)
+                return i
+        return None
+
+    leftovers = []
+    for m in c.model:  # exact matches first, so that a partial one never steals a correct one's span
+        if take(lambda r, m=m: r[:3] == m[:3]) is not None:
+            c.errors["correct"] += 1
+        else:
+            leftovers.append(m)
+    for m in leftovers:
+        i = take(lambda r, m=m: r[:2] == m[:2])
+        if i is not None:
+            c.errors["label"] += 1
+            c.corrections[("label", m[3], m[2], refs[i][2])] += 1
+            continue
+        i = take(lambda r, m=m: r[2] == m[2] and r[0] < m[1] and m[0] < r[1])
+        if i is None:
+            i = take(lambda r, m=m: r[0] < m[1] and m[0] < r[1])
+        if i is not None:
+            kind = "boundary" if refs[i][2] == m[2] else "label_and_boundary"
+            c.errors[kind] += 1
+            c.corrections[(kind, m[3], m[2], f"{refs[i][3]} {refs[i][2]}")] += 1
+            continue
+        c.errors["spurious"] += 1
+        c.corrections[("spurious", m[3], m[2], "")] += 1
+    for i, r in enumerate(refs):
+        if i not in used:
+            c.errors["missed"] += 1
+            c.corrections[("missed", r[3], "", r[2])] += 1
+
+
+def describe_correction(kind: str, text: str, before: str, after: str) -> str:
+    if kind == "label":
+        return f"{text} {before}→{after}"
+    if kind in ("boundary", "label_and_boundary"):
+        return f"{text} {before} → {after}"
+    if kind == "spurious":
+        return f"{text} {before} (removed)"
+    return f"{text} {after} (added)"
+
+
+def _nervaluate(comparisons: Sequence[Comparison], labels: list[str]) -> tuple[dict, dict]:
+    from nervaluate import Evaluator
+
+    def entities(rows: list[tuple[int, int, str, str]]) -> list[dict]:
+        return [{"label": r[2], "start": r[0], "end": r[1] - 1} for r in rows]  # nervaluate's ends are inclusive
+
+    true = [entities(c.reference) for c in comparisons]
+    pred = [entities(c.model) for c in comparisons]
+    if not labels or not any(true) and not any(pred):
+        return {}, {}
+    results = Evaluator(true, pred, tags=labels, loader="dict").evaluate()
+
+    def scores(per_scheme: dict) -> dict:
+        out = {}
+        for ours, theirs in SCHEMES.items():
+            r = per_scheme[theirs]
+            out[ours] = {
+                "precision": r.precision,
+                "recall": r.recall,
+                "f1": r.f1,
+                **{k: getattr(r, k) for k in ("correct", "incorrect", "partial", "missed", "spurious")},
+            }
+        return out
+
+    overall = scores(results["overall"])
+    per_label = {label: scores(results["entities"][label]) for label in sorted(results["entities"])}
+    return overall, per_label
+
+
+def report(items: Iterable[tuple[Document, Sequence[Mention]]]) -> dict:
+    """The model-quality report over documents (each with its model output), as ``razmetka report --json``."""
+    comparisons = [compare(doc, mentions) for doc, mentions in items]
+    comparisons = [c for c in comparisons if c.reference or c.model]
+    labels = sorted({r[2] for c in comparisons for r in (*c.reference, *c.model)})
+    overall, per_label = _nervaluate(comparisons, labels)
+    errors: Counter[str] = Counter()
+    corrections: Counter[tuple[str, str, str, str]] = Counter()
+    for c in comparisons:
+        errors.update(c.errors)
+        corrections.update(c.corrections)
+    top = sorted(corrections.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CORRECTIONS]
+    return {
+        "documents": len(comparisons),
+        "reference": dict(Counter(c.reference_kind for c in comparisons)),
+        "pending": sum(c.pending for c in comparisons),
+        "schemes": overall,
+        "labels": per_label,
+        "errors": {kind: errors.get(kind, 0) for kind in ERROR_KINDS},
+        "corrections": [
+            {
+                "kind": kind,
+                "text": text,
+                "from": before,
+                "to": after,
+                "count": n,
+                "description": f"{describe_correction(kind, text, before, after)} ×{n}",
+            }
+            for (kind, text, before, after), n in top
+        ],
+        "per_document": {
+            c.id: {
+                "title": c.title,
+                "reference": c.reference_kind,
+                "pending": c.pending,
+                "errors": {kind: c.errors.get(kind, 0) for kind in ERROR_KINDS},
+            }
+            for c in comparisons
+        },
+    }
+
+
+def report_csv(data: dict) -> str:
+    """The scores of a report as CSV: one row per scope (overall or a label) and scheme."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    columns = ("precision", "recall", "f1", "correct", "incorrect", "partial", "missed", "spurious")
+    writer.writerow(("scope", "scheme", *columns))
+    scopes = [("overall", data["schemes"])] + list(data["labels"].items())
+    for scope, schemes in scopes:
+        for scheme, row in schemes.items():
+            values = (round(v, 4) if isinstance(v, float) else v for v in map(row.get, columns))
+            writer.writerow((scope, scheme, *values))
+    return out.getvalue()
