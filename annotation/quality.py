@@ -2,8 +2,8 @@
 
 The model's original output (``model_output``, never edited since import) is
 compared with a reference layer: the gold layer (origin ``adjudicated``) where a
-reviewer made one, else the spans people accepted, made or imported (accepted
-spans of every annotator, each range and label once).  A suggestion a person
+reviewer made one, else the spans each person accepted, made or imported (one
+comparison per annotator, pooled in the figures).  A suggestion a person
 rejected is therefore a false positive of the model.  A mention whose suggestion
 nobody has resolved yet is left out of the comparison (``pending``).
 
@@ -39,6 +39,7 @@ class Comparison:
     id: str
     title: str
     reference_kind: str  # "gold" or "people"
+    annotator: str | None  # whose accepted spans, for "people"
     reference: list[tuple[int, int, str, str]]
     model: list[tuple[int, int, str, str]]
     pending: int = 0
@@ -46,29 +47,44 @@ class Comparison:
     corrections: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)  # (kind, text, from, to)
 
 
-def reference_spans(doc: Document) -> tuple[str, list[Span]]:
-    """The layer to compare the model with: the gold layer if there is one, else what people accepted."""
+def references(doc: Document) -> list[tuple[str, str | None, list[Span]]]:
+    """The layers to compare the model with, as (kind, annotator, spans).
+
+    The gold layer if there is one; else each person's accepted spans, one
+    comparison per annotator (so two annotators who disagree are not pooled into
+    one reference that holds both answers).
+    """
     gold = [s for s in doc.spans if is_gold(s) and s.visible]
     if gold:
-        return "gold", gold
-    return "people", [s for s in doc.spans if s.status == Status.ACCEPTED]
+        return [("gold", None, gold)]
+    people: dict[str | None, list[Span]] = {}
+    for span in doc.spans:
+        if span.status == Status.ACCEPTED:
+            people.setdefault(span.annotator, []).append(span)
+    if not people:
+        return [("people", None, [])]
+    return [("people", name, spans) for name, spans in sorted(people.items(), key=lambda kv: kv[0] or "")]
 
 
-def compare(doc: Document, mentions: Iterable[Mention]) -> Comparison:
-    """Match a document's model output with its reference layer."""
-    kind, spans = reference_spans(doc)
-    reference = sorted({(s.start, s.end, s.label, s.text) for s in spans})
-    pending_keys = {s.key for s in doc.spans if s.status == Status.SUGGESTED and not is_gold(s)}
-    judged = {s.key for s in doc.spans if s.status != Status.SUGGESTED}
-    model, pending = [], 0
-    for m in sorted({(m.start, m.end, m.label, m.text) for m in mentions}):
-        if m[:3] in pending_keys and m[:3] not in judged and kind == "people":
-            pending += 1
-        else:
-            model.append(m)
-    comparison = Comparison(doc.id or "", doc.title, kind, reference, model, pending)
-    _classify(comparison)
-    return comparison
+def compare(doc: Document, mentions: Iterable[Mention]) -> list[Comparison]:
+    """Match a document's model output with each of its reference layers."""
+    rows = sorted({(m.start, m.end, m.label, m.text) for m in mentions})
+    comparisons = []
+    for kind, annotator, spans in references(doc):
+        mine = [s for s in doc.spans if s.annotator in (annotator, None) and not is_gold(s)]
+        pending_keys = {s.key for s in mine if s.status == Status.SUGGESTED}
+        judged = {s.key for s in mine if s.status != Status.SUGGESTED and s.annotator == annotator}
+        model, pending = [], 0
+        for m in rows:
+            if kind == "people" and m[:3] in pending_keys and m[:3] not in judged:
+                pending += 1
+            else:
+                model.append(m)
+        reference = sorted({(s.start, s.end, s.label, s.text) for s in spans})
+        comparison = Comparison(doc.id or "", doc.title, kind, annotator, reference, model, pending)
+        _classify(comparison)
+        comparisons.append(comparison)
+    return comparisons
 
 
 def _classify(c: Comparison) -> None:
@@ -151,7 +167,7 @@ def _nervaluate(comparisons: Sequence[Comparison], labels: list[str]) -> tuple[d
 
 def report(items: Iterable[tuple[Document, Sequence[Mention]]]) -> dict:
     """The model-quality report over documents (each with its model output), as ``razmetka report --json``."""
-    comparisons = [compare(doc, mentions) for doc, mentions in items]
+    comparisons = [c for doc, mentions in items for c in compare(doc, mentions)]
     comparisons = [c for c in comparisons if c.reference or c.model]
     labels = sorted({r[2] for c in comparisons for r in (*c.reference, *c.model)})
     overall, per_label = _nervaluate(comparisons, labels)
@@ -162,7 +178,7 @@ def report(items: Iterable[tuple[Document, Sequence[Mention]]]) -> dict:
         corrections.update(c.corrections)
     top = sorted(corrections.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CORRECTIONS]
     return {
-        "documents": len(comparisons),
+        "documents": len({c.id for c in comparisons}),
         "reference": dict(Counter(c.reference_kind for c in comparisons)),
         "pending": sum(c.pending for c in comparisons),
         "schemes": overall,
@@ -179,15 +195,17 @@ def report(items: Iterable[tuple[Document, Sequence[Mention]]]) -> dict:
             }
             for (kind, text, before, after), n in top
         ],
-        "per_document": {
-            c.id: {
+        "per_document": [
+            {
+                "id": c.id,
                 "title": c.title,
                 "reference": c.reference_kind,
+                "annotator": c.annotator,
                 "pending": c.pending,
                 "errors": {kind: c.errors.get(kind, 0) for kind in ERROR_KINDS},
             }
             for c in comparisons
-        },
+        ],
     }
 
 

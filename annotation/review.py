@@ -229,11 +229,14 @@ class Disagreement:
     def describe(self) -> str:
         """One line for a person: what A has and what B has."""
         if self.is_turn:
+
             def side(turns: list[LayerTurn]) -> str:
                 return " | ".join(f"{t.speaker} [{t.start}, {t.end})" for t in turns) or "—"
         else:
+
             def side(spans: list[Span]) -> str:  # type: ignore[misc]
                 return " | ".join(f"«{s.text}» {s.label}" for s in spans) or "—"
+
         a = side(self.a_turns if self.is_turn else self.a)
         b = side(self.b_turns if self.is_turn else self.b)
         return f"{self.kind} at [{self.start}, {self.end}): A {a}; B {b}"

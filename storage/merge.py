@@ -112,18 +112,27 @@ def _claimed(project: Project) -> dict[str, dict[str, str]]:
     return claimed
 
 
-def merge_into(target: Project, paths: Sequence[str | Path]) -> MergeReport:
-    """Merge the projects or JSONL exports at ``paths`` into ``target``, in one transaction."""
+def read_sources(paths: Sequence[str | Path], target: str | Path | None = None) -> list[Source]:
+    """Read every source before anything is written; refused with one line naming a bad one."""
     paths = [Path(p) for p in paths]
     if not paths:
         raise StorageError("nothing to merge: give one or more project files or JSONL exports")
     for path in paths:
-        if path.exists() and target.path.exists() and path.resolve() == target.path.resolve():
+        if target is not None and path.exists() and Path(target).exists() and path.samefile(target):
             raise StorageError(f"{path}: cannot merge a project into itself")
-    sources = [read_source(path, name) for path, name in zip(paths, _source_names(paths), strict=True)]
-    plan = plan_merge([(s.name, s.documents) for s in sources], _claimed(target))
-    report = MergeReport(target.path, partial=plan.partial, notes=list(plan.notes))
-    with immediate(target.db):
+    return [read_source(path, name) for path, name in zip(paths, _source_names(paths), strict=True)]
+
+
+def merge_into(target: Project, paths: Sequence[str | Path]) -> MergeReport:
+    """Merge the projects or JSONL exports at ``paths`` into ``target``, in one transaction."""
+    return merge_sources(target, read_sources(paths, target.path))
+
+
+def merge_sources(target: Project, sources: Sequence[Source]) -> MergeReport:
+    """Write what :func:`read_sources` read into ``target``, in one transaction."""
+    with immediate(target.db):  # the plan reads the target's layers: under the write lock
+        plan = plan_merge([(s.name, s.documents) for s in sources], _claimed(target))
+        report = MergeReport(target.path, partial=plan.partial, notes=list(plan.notes))
         known = {label.name for label in target.labels()}
         for source in sources:
             for label in source.labels:

@@ -70,9 +70,7 @@ def set_turn_layer(project: Project, doc_id: str, annotator: str, turns: list[La
     before = turn_layers(project, doc_id).get(annotator, [])
     with immediate(project.db):
         project.db.execute("DELETE FROM layer_turns WHERE document_id = ? AND annotator = ?", [doc_id, annotator])
-        project.db["layer_turns"].insert_all(
-            {"document_id": doc_id, "annotator": annotator, **vars(t)} for t in turns
-        )
+        project.db["layer_turns"].insert_all({"document_id": doc_id, "annotator": annotator, **vars(t)} for t in turns)
     return before
 
 
@@ -175,7 +173,7 @@ def decisions(project: Project, doc_id: str) -> list[Decision]:
         Decision(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
         for r in project.db.execute(
             'SELECT annotator_a, annotator_b, kind, start, "end", choice, reviewer FROM adjudications'
-            " WHERE document_id = ? ORDER BY start, \"end\", kind",
+            ' WHERE document_id = ? ORDER BY start, "end", kind',
             [doc_id],
         )
     ]
@@ -194,7 +192,7 @@ def record_decision(
     )
     with immediate(project.db):
         project.db.execute(
-            "INSERT INTO adjudications (document_id, reviewer, annotator_a, annotator_b, kind, start, \"end\", choice)"
+            'INSERT INTO adjudications (document_id, reviewer, annotator_a, annotator_b, kind, start, "end", choice)'
             ' VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, annotator_a, annotator_b, kind, start, "end")'
             " DO UPDATE SET choice = excluded.choice, reviewer = excluded.reviewer",
             [doc_id, reviewer, a, b, d.kind, d.start, d.end, choice],
