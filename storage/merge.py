@@ -143,6 +143,7 @@ def merge_sources(target: Project, sources: Sequence[Source]) -> MergeReport:
             doc_id = target.find_by_text_sha256(dp.sha256)
             if doc_id is None:
                 doc_id = target.add_document(dp.base, dp.mentions)
+                target.find_by_text_sha256(dp.sha256)  # fills the new row's text hash now, not on the next merge
                 report.created.append(dp.base.title)
             else:
                 report.matched.append(dp.base.title)
