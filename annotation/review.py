@@ -284,7 +284,7 @@ def span_disagreements(a: Iterable[Span], b: Iterable[Span]) -> list[Disagreemen
         cluster.append((span, side))
         cluster_end = max(cluster_end, span.end) if len(cluster) > 1 else span.end
     close()
-    return sorted(found, key=lambda d: (d.start, d.end, d.kind))
+    return sorted(found, key=lambda d: (d.start, -d.end, d.kind))
 
 
 def _speaker_at(turns: Sequence[LayerTurn], start: int) -> str | None:
@@ -322,7 +322,7 @@ def turn_disagreements(text: str, a: Sequence[LayerTurn], b: Sequence[LayerTurn]
         start = min(t.start for t in around)
         end = max(t.end for t in around)
         found.append(_turn_region(TURN_BOUNDARY, start, end, a, b))
-    return sorted(found, key=lambda d: (d.start, d.end, d.kind))
+    return sorted(found, key=lambda d: (d.start, -d.end, d.kind))
 
 
 def _turn_region(kind: str, start: int, end: int, a: Sequence[LayerTurn], b: Sequence[LayerTurn]) -> Disagreement:
@@ -337,7 +337,7 @@ def disagreements(layers: DocumentLayers, a: str, b: str) -> list[Disagreement]:
     found = span_disagreements(layers.spans.get(a, []), layers.spans.get(b, []))
     if a in layers.turns and b in layers.turns:
         found += turn_disagreements(layers.text, layers.turns[a], layers.turns[b])
-    return sorted(found, key=lambda d: (d.start, d.end, d.kind))
+    return sorted(found, key=lambda d: (d.start, -d.end, d.kind))
 
 
 # -- settling them -----------------------------------------------------------------
