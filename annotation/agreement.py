@@ -158,17 +158,22 @@ def _turn_scores(a: str, b: str, c: dict) -> dict:
 # -- everything --------------------------------------------------------------------
 
 
-def _scores(docs: Sequence[DocumentLayers], annotators: Sequence[str]) -> dict:
-    """Pairs, alpha and turns over ``docs`` (all of them pooled)."""
+def _categories(doc: DocumentLayers) -> tuple[int, dict[str, list[str]]]:
+    """How many tokens the text has, and each annotator's category of every token."""
+    bounds = tokens(doc.text)
+    return len(bounds), {name: token_categories(doc.text, doc.spans.get(name, []), bounds) for name in doc.annotators}
+
+
+def _scores(docs: Sequence[DocumentLayers], annotators: Sequence[str], categories: dict[str, tuple[int, dict]]) -> dict:
+    """Pairs, alpha and turns over ``docs`` (all of them pooled); ``categories`` from :func:`_categories`."""
     pair_counts: dict[tuple[str, str], dict[str, list[int]]] = {}
     pair_tokens: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     pair_turns: dict[tuple[str, str], dict] = {}
     rows: dict[str, list[str | None]] = {name: [] for name in annotators}
     for doc in docs:
-        bounds = tokens(doc.text)
-        cats = {name: token_categories(doc.text, doc.spans.get(name, []), bounds) for name in doc.annotators}
+        count, cats = categories[doc.id]
         for name in annotators:
-            rows[name].extend(cats.get(name, [None] * len(bounds)))
+            rows[name].extend(cats.get(name, [None] * count))
         prefix = _nonspace_prefix(doc.text)
         for a, b in combinations(annotators, 2):
             if a not in cats or b not in cats:
@@ -199,11 +204,12 @@ def _scores(docs: Sequence[DocumentLayers], annotators: Sequence[str]) -> dict:
 def agreement(docs: Sequence[DocumentLayers]) -> dict:
     """Agreement over all documents, and per document (see the module's docstring for the shape)."""
     annotators = sorted({name for doc in docs for name in doc.annotators})
-    result = _scores(docs, annotators)
+    categories = {doc.id: _categories(doc) for doc in docs}  # razdel once per document
+    result = _scores(docs, annotators, categories)
     result["documents"] = {}
     for doc in docs:
         if len(doc.annotators) < 2:
             continue
-        per = _scores([doc], doc.annotators)
+        per = _scores([doc], doc.annotators, categories)
         result["documents"][doc.id] = {"title": doc.title, "annotators": doc.annotators, **per}
     return result

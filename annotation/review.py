@@ -18,6 +18,7 @@ functions decide, and the window turns a :class:`Resolution` into an undoable ed
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -287,22 +288,23 @@ def span_disagreements(a: Iterable[Span], b: Iterable[Span]) -> list[Disagreemen
     return sorted(found, key=lambda d: (d.start, -d.end, d.kind))
 
 
-def _speaker_at(turns: Sequence[LayerTurn], start: int) -> str | None:
-    for turn in turns:
-        if turn.start <= start < turn.end:
-            return turn.speaker
-    return None
+def _speaker_at(turns: Sequence[LayerTurn], starts: Sequence[int], offset: int) -> str | None:
+    """The speaker of the turn holding ``offset`` (turns in order, ``starts`` their starts), or None."""
+    i = bisect_right(starts, offset) - 1
+    return turns[i].speaker if i >= 0 and offset < turns[i].end else None
 
 
 def turn_disagreements(text: str, a: Sequence[LayerTurn], b: Sequence[LayerTurn]) -> list[Disagreement]:
     """Where two turn layers give other speakers to some non-whitespace text, or split it elsewhere."""
+    a, b = sorted(a, key=lambda t: t.start), sorted(b, key=lambda t: t.start)
+    starts_of_a, starts_of_b = [t.start for t in a], [t.start for t in b]
     points = sorted({0, len(text)} | {p for t in (*a, *b) for p in (t.start, t.end)})
     found: list[Disagreement] = []
     region: list[int] | None = None
     for lo, hi in zip(points, points[1:], strict=False):
         if not text[lo:hi].strip():
             continue
-        differs = _speaker_at(a, lo) != _speaker_at(b, lo)
+        differs = _speaker_at(a, starts_of_a, lo) != _speaker_at(b, starts_of_b, lo)
         if differs and region is not None:
             region[1] = hi
         elif differs:
