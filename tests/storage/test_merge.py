@@ -133,8 +133,16 @@ def test_an_older_project_file_is_migrated_and_takes_adjudicated_spans(tmp_path)
     speaker = db["speakers"].insert({"document_id": "d1", "name": "А"}).last_pk
     db["turns"].insert({"document_id": "d1", "start": 0, "end": 7, "content_start": 2, "speaker_id": speaker})
     db["spans"].insert(
-        {"document_id": "d1", "start": 2, "end": 6, "label": "PER", "text": "Анна", "origin": "human",
-         "status": "accepted", "annotator": "anna"}
+        {
+            "document_id": "d1",
+            "start": 2,
+            "end": 6,
+            "label": "PER",
+            "text": "Анна",
+            "origin": "human",
+            "status": "accepted",
+            "annotator": "anna",
+        }
     )
     db.close()
     with Project(path) as project:
@@ -195,7 +203,12 @@ def test_the_case_disagreements_agreement_and_model_quality_match_a_hand_calcula
         mentions = review.model_output(doc_id)
         data = report([(review.load_document(doc_id), mentions)])
         assert data["errors"] == {
-            "correct": 55 + 57, "label": 3 + 2, "boundary": 1, "label_and_boundary": 1, "missed": 0, "spurious": 1,
+            "correct": 55 + 57,
+            "label": 3 + 2,
+            "boundary": 1,
+            "label_and_boundary": 1,
+            "missed": 0,
+            "spurious": 1,
         }
         assert data["corrections"][0]["description"] == "ЕАЭС LOC→ORG ×4"
         assert data["schemes"]["strict"]["precision"] == pytest.approx(112 / 120)
@@ -211,5 +224,45 @@ def test_the_case_disagreements_agreement_and_model_quality_match_a_hand_calcula
         data = report([(review.load_document(doc_id), mentions)])
         assert data["reference"] == {"gold": 1}
         assert data["errors"] == {
-            "correct": 55, "label": 3, "boundary": 1, "label_and_boundary": 1, "missed": 0, "spurious": 0,
+            "correct": 55,
+            "label": 3,
+            "boundary": 1,
+            "label_and_boundary": 1,
+            "missed": 0,
+            "spurious": 0,
         }
+
+
+def test_review_state_and_decisions_return_what_undo_needs(case):
+    from storage.review import (
+        ReviewState,
+        decisions,
+        forget_decision,
+        mark_reviewed,
+        record_decision,
+        return_document,
+        review_state,
+        review_states,
+        set_review,
+    )
+
+    with Project(case / "review.db") as review:
+        merge_into(review, [case / "anna.db", case / "boris.db"])
+        (doc_id,) = review.document_ids()
+        assert review_state(review, doc_id) == ReviewState(None) and review_states(review) == {}
+        before = return_document(review, doc_id, "rita", "  look at СНГ ")
+        assert before == ReviewState(None)
+        assert review_states(review)[doc_id] == ReviewState("returned", "look at СНГ", "rita")
+        previous = mark_reviewed(review, doc_id, "rita")
+        set_review(review, doc_id, previous)  # undo
+        assert review_state(review, doc_id).state == "returned"
+        with pytest.raises(StorageError, match="unknown review state"):
+            set_review(review, doc_id, ReviewState("done"))
+
+        first = disagreements(document_layers(review, doc_id), "anna", "boris")[0]
+        assert record_decision(review, doc_id, "anna", "boris", first, "a", "rita") is None
+        earlier = record_decision(review, doc_id, "anna", "boris", first, "both", "rita")
+        assert earlier is not None and earlier.choice == "a"
+        assert [d.choice for d in decisions(review, doc_id)] == ["both"]
+        forget_decision(review, doc_id, earlier)
+        assert decisions(review, doc_id) == []
