@@ -55,6 +55,14 @@ class Action(str, Enum):
     NEXT_DOCUMENT = "next_document"
     PREVIOUS_DOCUMENT = "previous_document"
     SHORTCUTS = "shortcuts"
+    REVIEW = "review"
+    MERGE_PROJECTS = "merge_projects"
+    NEXT_DISAGREEMENT = "next_disagreement"
+    PREVIOUS_DISAGREEMENT = "previous_disagreement"
+    CHOOSE_A = "choose_a"
+    CHOOSE_B = "choose_b"
+    CHOOSE_BOTH = "choose_both"
+    CHOOSE_NEITHER = "choose_neither"
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,7 @@ class Shortcut:
     help: str
     family: bool = False  # one entry standing for several keys, bound from the labels or speakers
     in_view: bool = False  # active only while the transcript has the focus
+    window: str = "main"  # "review": a key of the Review window, bound there
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
@@ -232,11 +241,34 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         Action.PREVIOUS_DOCUMENT, "Ctrl+PgUp", "Go", "Previous d&ocument", "Open the previous document in the list"
     ),
+    # Review
+    Shortcut(
+        Action.REVIEW,
+        "Ctrl+Shift+V",
+        "Review",
+        "&Review…",
+        "Agreement between annotators, their disagreements side by side, and the model against the people",
+    ),
+    Shortcut(
+        Action.MERGE_PROJECTS,
+        "",
+        "Review",
+        "&Merge projects…",
+        "Bring other annotators' project files or native JSONL exports into this project, one layer each",
+    ),
+    Shortcut(Action.NEXT_DISAGREEMENT, "F8", "Review", "Next disagreement", "Next disagreement", window="review"),
+    Shortcut(
+        Action.PREVIOUS_DISAGREEMENT, "Shift+F8", "Review", "Previous disagreement", "Previous one", window="review"
+    ),
+    Shortcut(Action.CHOOSE_A, "A", "Review", "Choose &A", "Settle it as annotator A has it", window="review"),
+    Shortcut(Action.CHOOSE_B, "B", "Review", "Choose &B", "Settle it as annotator B has it", window="review"),
+    Shortcut(Action.CHOOSE_BOTH, "T", "Review", "Take bo&th", "Keep both annotators' spans", window="review"),
+    Shortcut(Action.CHOOSE_NEITHER, "N", "Review", "&Neither", "Keep neither", window="review"),
     # Help
     Shortcut(Action.SHORTCUTS, "F1", "Help", "&Keyboard shortcuts", "Show this list"),
 )
 
-MENUS = ("File", "Edit", "Annotate", "Turns", "Go", "Help")
+MENUS = ("File", "Edit", "Annotate", "Turns", "Go", "Review", "Help")
 
 
 def by_action(action: str) -> Shortcut:
@@ -248,7 +280,7 @@ def by_action(action: str) -> Shortcut:
 
 def rows() -> list[tuple[str, str, str]]:
     """(keys, menu, what it does) for the help dialog and the README."""
-    return [(s.keys or "—", s.menu, s.help) for s in SHORTCUTS]
+    return [(s.keys or "—", s.menu if s.window == "main" else "Review window", s.help) for s in SHORTCUTS]
 
 
 def markdown_table() -> str:

@@ -44,9 +44,10 @@ from .jobs import JobsMixin
 from .legend import Legend
 from .navigation import NavigationMixin
 from .prompts import PromptsMixin
+from .review import ReviewMixin
 
 
-class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWindow):
+class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsMixin, QMainWindow):
     documentShown = Signal(str)
 
     def __init__(self, session: Session) -> None:
