@@ -76,7 +76,9 @@ def _join(path: Path, data: bytes, cues: list[tuple[str, float, float, str | Non
         parts.append(text)
         pos += len(text)
     if not parts:
-        raise InputError(path, f"has {len(cues)} subtitle cues but no text in any of them" if cues else "has no cues")
+        raise InputError(
+            path, f"has subtitle cues ({len(cues)}) but no text in any of them" if cues else "has no subtitle cues"
+        )
     return RawText(path, check_text(path, "\n\n".join(parts)), sha256(data), "utf-8", "subtitles", blocks)
 
 

@@ -156,7 +156,11 @@ def test_a_progress_bar_shows_in_a_terminal_but_not_in_a_pipe(razmetka, razmetka
     controller, terminal = pty.openpty()
     with subprocess.Popen(
         [*argv, "import", *files, "--db", str(tmp_path / "tty.db"), "--no-ner"],
-        stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal, env=env, cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        cwd=tmp_path,
     ) as process:
         os.close(terminal)
         seen = b""
