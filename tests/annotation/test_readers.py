@@ -246,3 +246,12 @@ def test_subtitle_cues_with_no_text_are_not_called_an_empty_file(tmp_path):
     path.write_text("1\n00:00:01,000 --> 00:00:02,000\n<i> </i>\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"has subtitle cues \(1\) but no text"):
         read(path)
+
+
+def test_a_zip_of_too_many_entries_is_refused_before_it_is_opened(tmp_path):
+    path = tmp_path / "many.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for number in range(10_001):
+            archive.writestr(f"{number:x}", b"")
+    with pytest.raises(InputError, match="is a zip of over 10,000 entries, not a Word document"):
+        read(path)
