@@ -36,6 +36,12 @@ def seconds(stamp: str) -> float:
     return total
 
 
+def _shown(line: str) -> str:
+    """A line for a message: stripped, and cut at 80 characters (a hostile line can be megabytes)."""
+    line = line.strip()
+    return repr(line if len(line) <= 80 else line[:77] + "...")
+
+
 def _decode(path: Path, data: bytes, encoding: str | None) -> str:
     return decode_file(path, data, encoding, "a subtitle file")[0]
 
@@ -47,16 +53,15 @@ def check_timings(path: Path, text: str, timing: re.Pattern[str]) -> int:
         if "-->" in line:
             match = timing.fullmatch(line)
             if not match:
-                raise InputError(path, f"broken timestamp on line {number}: {line.strip()!r}")
+                raise InputError(path, f"broken timestamp on line {number}: {_shown(line)}")
             late = max(seconds(match.group(1)), seconds(match.group(2)))
             if late >= MAX_CUE_HOURS * 3600:
-                shown = line.strip() if len(line.strip()) <= 80 else line.strip()[:77] + "..."
-                raise InputError(path, f"absurd cue time on line {number}, over {MAX_CUE_HOURS} hours: {shown!r}")
+                raise InputError(path, f"absurd cue time on line {number}, over {MAX_CUE_HOURS} hours: {_shown(line)}")
             if seconds(match.group(2)) < seconds(match.group(1)):
-                raise InputError(path, f"cue on line {number} ends before it starts: {line.strip()!r}")
+                raise InputError(path, f"cue on line {number} ends before it starts: {_shown(line)}")
             cues += 1
         elif _ALMOST_TIMING.match(line):
-            raise InputError(path, f"broken timestamp on line {number}: {line.strip()!r}")
+            raise InputError(path, f"broken timestamp on line {number}: {_shown(line)}")
     if not cues:
         raise InputError(path, "has no subtitle cues (no line with a '-->' timing)")
     return cues

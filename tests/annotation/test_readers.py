@@ -255,3 +255,11 @@ def test_a_zip_of_too_many_entries_is_refused_before_it_is_opened(tmp_path):
             archive.writestr(f"{number:x}", b"")
     with pytest.raises(InputError, match="is a zip of over 10,000 entries, not a Word document"):
         read(path)
+
+
+def test_a_megabyte_timing_line_is_named_in_a_short_message(tmp_path):
+    path = tmp_path / "long.srt"
+    path.write_text("1\n00:00:01,000 -->" + " a" * 500_000 + "\nHi\n", encoding="utf-8")
+    with pytest.raises(InputError, match="broken timestamp on line 2") as caught:
+        read(path)
+    assert len(str(caught.value)) < len(str(path)) + 150
