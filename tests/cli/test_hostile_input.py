@@ -182,3 +182,19 @@ def test_a_link_to_a_regular_file_still_imports_and_the_limit_counts_what_is_rea
     refused = razmetka("import", str(big), "--db", str(db), "--no-ner", "--max-size", "1MB")
     assert refused.returncode == 2 and "unpacks to" in refused.problems[0]
     assert razmetka("import", str(big), "--db", str(db), "--no-ner", "--max-size", "3MB").returncode == 0
+
+
+def test_a_folder_with_special_files_imports_the_rest(razmetka, tmp_path):
+    folder = tmp_path / "interviews"
+    folder.mkdir()
+    shutil.copy(DATA / "colon_qa_ru.md", folder / "a.md")
+    _fifo(folder / "b.txt")
+    _link_to_dev_zero(folder / "c.txt")
+    db = tmp_path / "p.db"
+    result = razmetka("import", str(folder), "--db", str(db), "--no-ner")
+    assert result.returncode == 2
+    assert result.problems == [
+        f"razmetka: {folder / 'b.txt'}: is a named pipe (FIFO), not a regular file; only regular files are read",
+        f"razmetka: {folder / 'c.txt'}: is a character device, not a regular file; only regular files are read",
+    ]
+    assert result.stdout.count("imported ") == 1 and "a.md" in result.stdout
