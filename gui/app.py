@@ -41,11 +41,11 @@ def create_window(db_path: str | Path | None, files: list[str], choice: ProjectC
 
 
 def run_app(db_path: str | Path | None, files: list[str]) -> int:
+    choice = choose_project(db_path, files)
+    print(choice.line(), file=sys.stderr, flush=True)  # first, even if no display can be opened
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Razmetka")
     app.setOrganizationName("Razmetka")
-    choice = choose_project(db_path, files)
-    print(choice.line(), file=sys.stderr, flush=True)
     try:
         window = create_window(db_path, files, choice)
     except StorageError as exc:
