@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .ner import Mention
+from .model import Mention
 
 DATE = "DATE"
 MONEY = "MONEY"

@@ -20,8 +20,8 @@ from pathlib import Path
 from .errors import InputError, RazmetkaError
 from .language import NER_LANGUAGES
 from .layouts.base import GENERIC_EN, GENERIC_RU
-from .model import Document, Source, check_document
-from .ner import Mention, NerModel, mentions_by_turn, suggestions
+from .model import Document, Mention, Source, check_document
+from .ner import NerModel, mentions_by_turn, suggestions
 from .readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES, RawText, is_supported, read
 from .transcript import Transcript, parse, rename_speaker
 

@@ -7,24 +7,97 @@ DESIGN.md; storage calls it before anything is written.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from enum import Enum
 
-ROLES = ("interviewer", "respondent", "narrator", "other")
-ORIGINS = ("model", "human", "imported")
-STATUSES = ("suggested", "accepted", "rejected")
-DOCUMENT_STATUSES = ("new", "in_progress", "done")
+
+class _StrEnum(str, Enum):
+    """A string enum whose members compare, hash, format and serialise as their values."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Role(_StrEnum):
+    INTERVIEWER = "interviewer"
+    RESPONDENT = "respondent"
+    NARRATOR = "narrator"
+    OTHER = "other"
+
+
+class Origin(_StrEnum):
+    MODEL = "model"
+    HUMAN = "human"
+    IMPORTED = "imported"
+
+
+class Status(_StrEnum):
+    """A span's status: a model suggestion nobody has resolved, accepted, or rejected."""
+
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class DocumentStatus(_StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+ROLES = tuple(r.value for r in Role)
+ORIGINS = tuple(o.value for o in Origin)
+STATUSES = tuple(s.value for s in Status)
+DOCUMENT_STATUSES = tuple(s.value for s in DocumentStatus)
 
 
 class ModelError(ValueError):
     """A document, turn or span breaks an invariant of the data model."""
 
 
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+# Label names travel into XML (Label Studio's config), brat's .ann lines and file names:
+# one "word" of printable characters, without markup or quoting characters.
+_LABEL_FORBIDDEN = set('<>&"\'`/\\')
+LABEL_NAME_MAX = 40
+
+
+def label_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a label's name, or None if it can."""
+    if not name:
+        return "a label needs a name"
+    if len(name) > LABEL_NAME_MAX:
+        return f"label name {name[:LABEL_NAME_MAX]!r}… is longer than {LABEL_NAME_MAX} characters"
+    if any(ch.isspace() for ch in name):
+        one_word = "_".join(name.split())
+        return f"label name {name!r} has a space; use one word such as {one_word!r}"
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        return f"label name {name!r} has a control character"
+    bad = sorted({ch for ch in name if ch in _LABEL_FORBIDDEN})
+    if bad:
+        return f"label name {name!r} has {' '.join(bad)}, which label names cannot hold"
+    return None
+
+
 @dataclass(frozen=True)
 class Label:
+    """One entity label of the project's schema: a one-word name, a #rrggbb colour, an optional key."""
+
     name: str
     color: str
     hotkey: str = ""
     description: str = ""
+
+    def __post_init__(self) -> None:
+        problem = label_name_problem(self.name)
+        if problem:
+            raise ModelError(problem)
+        if not _COLOR.fullmatch(self.color):
+            raise ModelError(f"colour {self.color!r} of label {self.name} is not of the form #rrggbb")
+        if self.hotkey and (len(self.hotkey) != 1 or not self.hotkey.isdigit() or self.hotkey == "0"):
+            raise ModelError(f"hotkey {self.hotkey!r} of label {self.name} must be one digit from 1 to 9")
 
 
 @dataclass
@@ -82,6 +155,22 @@ class Span:
     def key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.label)
 
+    @property
+    def visible(self) -> bool:
+        """Shown to a person: everything but a rejected suggestion (which stays as a row)."""
+        return self.status != Status.REJECTED
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity as a suggestion source gave it, with offsets into the document text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    normal: str | None
+
 
 @dataclass
 class Source:
@@ -125,7 +214,7 @@ class Document:
 
     def visible_spans(self) -> list[Span]:
         """Spans a person sees: everything except rejected suggestions."""
-        return [s for s in self.spans if s.status != "rejected"]
+        return [s for s in self.spans if s.visible]
 
 
 def check_span(doc: Document, span: Span) -> None:

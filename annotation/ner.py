@@ -12,22 +12,10 @@ from __future__ import annotations
 import threading
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from .model import Span, Turn
+from .model import Mention, Span, Turn
 
 MODEL_NAME = "natasha-news-ner"
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One entity as the model gave it, with offsets into the document text."""
-
-    start: int
-    end: int
-    label: str
-    text: str
-    normal: str | None
 
 
 def _import_natasha() -> None:

@@ -104,7 +104,7 @@ def split_problem(text: str, turn: Turn, offset: int, spans: Iterable[Span] = ()
     if text[offset - 1].isalnum() and text[offset].isalnum():
         return "The cursor is inside a word: put it between two words to split the turn."
     for span in spans:
-        if span.status != "rejected" and span.start < offset < span.end:
+        if span.visible and span.start < offset < span.end:
             return f"The split would cut the {span.label} span «{span.text}»: move the cursor or delete the span first."
     return None
 

@@ -31,8 +31,8 @@ TARGET_SCROLL_MS = 50.0
 def annotated_import(path: Path, db: Path) -> str:
     """Import ``path`` with natasha's suggestions.  Repeated paragraphs are annotated once."""
     from annotation.importing import Imported, build_document
-    from annotation.model import check_document
-    from annotation.ner import Mention, shared_model, suggestions
+    from annotation.model import Mention, check_document
+    from annotation.ner import shared_model, suggestions
     from annotation.readers import read
     from storage import Project
 
@@ -71,8 +71,7 @@ def measure(path: Path, workdir: Path) -> tuple[int, int, int, float, float, flo
     window.resize(1280, 820)
     window.show()
     app.processEvents()
-    window.view.clear_document()
-    window.view.doc = None
+    session.current.show(None)
 
     started = time.perf_counter()
     window.show_document(doc_id)

@@ -10,7 +10,7 @@ from importlib import metadata
 from annotation.errors import RazmetkaError
 from storage.paths import ENV_VAR
 
-from . import export_cmd, import_cmd, list_cmd, open_cmd
+from . import edit_cmd, export_cmd, import_cmd, list_cmd, open_cmd
 
 
 def version() -> str:
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (import_cmd, list_cmd, export_cmd, open_cmd):
+    for module in (import_cmd, list_cmd, export_cmd, edit_cmd, open_cmd):
         module.register(sub, common)
     return parser
 

@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotation.model import Label
+from annotation.edits import Refusal, plan_labels
+from annotation.model import Label, ModelError
 
 from .plaintext import message
 from .session import Session
+from .theme import LABEL_FALLBACK, PALETTE
 
 COLUMNS = ("Name", "Colour", "Hotkey", "Description")
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 1
-PALETTE = ("#e8a33d", "#4f9dde", "#5fb760", "#b07cd8", "#d9646b", "#45b5aa", "#c9b037", "#8c8c8c", "#e377c2")
 
 
 class LabelDialog(QDialog):
@@ -79,15 +80,20 @@ class LabelDialog(QDialog):
         self.table.setItem(row, 3, QTableWidgetItem(label.description))
         return row
 
-    def row_label(self, row: int) -> Label:
+    def row_fields(self, row: int) -> tuple[str, str, str, str]:
+        """The row as typed: name, colour, hotkey, description (not yet checked)."""
+
         def text(column: int) -> str:
             item = self.table.item(row, column)
             return item.text().strip() if item else ""
 
-        return Label(text(0), text(1) or "#9e9e9e", text(2), text(3))
+        return text(0), text(1) or LABEL_FALLBACK, text(2), text(3)
+
+    def row_label(self, row: int) -> Label:
+        return Label(*self.row_fields(row))
 
     def add_label(self) -> None:
-        used = {self.row_label(r).hotkey for r in range(self.table.rowCount())}
+        used = {self.row_fields(r)[2] for r in range(self.table.rowCount())}
         hotkey = next((k for k in "123456789" if k not in used), "")
         row = self._add_row(Label("NEW", PALETTE[self.table.rowCount() % len(PALETTE)], hotkey, ""), None)
         self.table.setCurrentCell(row, 0)
@@ -105,7 +111,7 @@ class LabelDialog(QDialog):
     def choose_colour(self, row: int) -> None:
         if row < 0:
             return
-        colour = QColorDialog.getColor(QColor(self.row_label(row).color), self, "Label colour")
+        colour = QColorDialog.getColor(QColor(self.row_fields(row)[1]), self, "Label colour")
         if colour.isValid():
             item = self.table.item(row, 1)
             item.setText(colour.name())
@@ -118,63 +124,70 @@ class LabelDialog(QDialog):
     # -- applying -------------------------------------------------------------
 
     def problems(self) -> list[str]:
-        labels = [self.row_label(r) for r in range(self.table.rowCount())]
-        names = [lab.name for lab in labels]
-        hotkeys = [lab.hotkey for lab in labels if lab.hotkey]
+        rows = [self.row_fields(r) for r in range(self.table.rowCount())]
+        names = [name for name, *_ in rows]
+        hotkeys = [hotkey for _, _, hotkey, _ in rows if hotkey]
         found = []
-        if any(not n for n in names):
-            found.append("Every label needs a name.")
         if len(set(names)) != len(names):
             found.append("Label names must be different.")
         if len(set(hotkeys)) != len(hotkeys):
             found.append("Two labels share a hotkey.")
-        if any(k not in "123456789" or len(k) != 1 for k in hotkeys):
-            found.append("Hotkeys are the digits 1–9 (or empty).")
-        for lab in labels:
-            if not QColor(lab.color).isValid():
-                found.append(f"{lab.color!r} is not a colour.")
+        for fields in rows:
+            try:  # the model's own rule for a label (annotation.model.Label)
+                Label(*fields)
+            except ModelError as exc:
+                found.append(str(exc)[:1].upper() + str(exc)[1:] + ".")
         return found
 
     def accept(self) -> None:
+        """The whole dialog is one edit (one undo entry): deletions, then changes, then new labels."""
         problems = self.problems()
         if problems:
             message(self, "Label schema", "\n".join(problems))
             return
         project = self.session.project
+        deleted = []
         for label in self.deleted:
             used = project.label_usage(label.name)
             if not used:
-                self.session.delete_label(label, "refuse")
+                deleted.append((label, "refuse", None))
                 continue
             choice = self.ask_spans(label, used)
-            if choice is None:
-                continue
-            mode, target = choice
-            self.session.delete_label(label, mode, target)
+            if choice is not None:
+                deleted.append((label, *choice))
+        rows = []
         for row in range(self.table.rowCount()):
             original = self.table.item(row, 0).data(ORIGINAL_ROLE)
             label = self.row_label(row)
-            if original is None:
-                self.session.add_label(label)
-            elif label != original:
-                if label.name != original.name and project.label_usage(original.name):
-                    answer = QMessageBox.question(
-                        self,
-                        "Rename label",
-                        f"{project.label_usage(original.name)} span(s) are tagged {original.name}. "
-                        f"Rename the label and retag them all as {label.name}?",
-                    )
-                    if answer != QMessageBox.StandardButton.Yes:
-                        continue
-                self.session.update_label(original, label)
+            if original is not None and label.name != original.name and project.label_usage(original.name):
+                question = (
+                    f"{project.label_usage(original.name)} span(s) are tagged {original.name}. "
+                    f"Rename the label and retag them all as {label.name}?"
+                )
+                if not self._yes("Rename label", question):
+                    label = original
+            rows.append((original, label))
+        plan = plan_labels(self.session.labels(), rows, deleted)
+        if not isinstance(plan, Refusal) or plan.message != "The labels are as they were.":
+            if not self.session.push(plan):
+                return  # the status bar says why; the dialog stays open to fix it
         super().accept()
+
+    def _yes(self, title: str, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names come from files (DESIGN.md)
+        box.setText(question)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def ask_spans(self, label: Label, used: int) -> tuple[str, str | None] | None:
         """Ask what to do with the spans of a label being deleted: delete, relabel, or keep the label."""
         others = [lab.name for lab in self.session.labels() if lab.name != label.name]
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Delete label", f"{used} span(s) are tagged {label.name}.", parent=self
+            QMessageBox.Icon.Question, "Delete label", "", parent=self
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{used} span(s) are tagged {label.name}.")
         box.setInformativeText("Delete those spans too, or move them to another label?")
         delete = box.addButton("Delete the spans", QMessageBox.ButtonRole.DestructiveRole)
         move = box.addButton("Move to another label…", QMessageBox.ButtonRole.AcceptRole)

@@ -8,7 +8,6 @@ before it returns, so an edit the UI reports as done survives a crash.  A
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import uuid
 from collections.abc import Iterable
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from annotation.changes import Change
 from annotation.errors import RazmetkaError
 from annotation.formats.units import text_sha256
 from annotation.model import (
@@ -25,6 +25,7 @@ from annotation.model import (
     STATUSES,
     Document,
     Label,
+    Mention,
     ModelError,
     Source,
     Span,
@@ -33,9 +34,10 @@ from annotation.model import (
     check_document,
     check_span,
 )
-from annotation.ner import MODEL_NAME, Mention
+from annotation.ner import MODEL_NAME
 from annotation.turns import MergedTurn, split_bounds, split_problem
 
+from .apply import apply_change
 from .migrations import migrations
 from .search import SearchHit, index_turns
 from .search import search as search_turns
@@ -106,6 +108,11 @@ class Project:
 
     def close(self) -> None:
         self.db.close()
+
+    def apply(self, change: Change) -> Change:
+        """Write ``change`` in one transaction and return its exact inverse (see :mod:`storage.apply`)."""
+        with self.db.atomic():
+            return apply_change(self, change)
 
     def __enter__(self) -> Project:
         return self
@@ -271,6 +278,15 @@ class Project:
                 [doc_id],
             )
         ]
+
+    def log_model_output(self, doc_id: str, mentions: Iterable[Mention], model: str = MODEL_NAME) -> None:
+        """Keep a model run's raw output (never edited, never removed)."""
+        with self.db.atomic():
+            self.db["model_output"].insert_all(_model_row(doc_id, m, model or MODEL_NAME) for m in mentions)
+
+    def spans_crossing(self, doc_id: str, offset: int) -> list[Span]:
+        """Spans (rejected ones included) that cross ``offset``: what a split there would cut."""
+        return self._spans_where('document_id = ? AND start < ? AND "end" > ?', [doc_id, offset, offset])
 
     def add_suggestions(self, doc_id: str, mentions: Iterable[Mention], model: str = MODEL_NAME) -> list[Span]:
         """Store a re-run of the model: only what it never suggested before becomes a suggestion.
@@ -722,12 +738,7 @@ class Project:
         return rows[0]
 
     def _check_label(self, label: Label, replacing: str | None = None) -> Label:
-        name = label.name.strip()
-        if not name or any(ch.isspace() for ch in name):
-            raise StorageError("a label needs a name without spaces")
-        if not _COLOR.fullmatch(label.color):
-            raise StorageError(f"colour {label.color!r} is not of the form #rrggbb")
-        hotkey = label.hotkey.strip()
+        name, hotkey = label.name, label.hotkey  # the name and colour rules are Label's own
         if hotkey:
             clash = self.db.execute(
                 "SELECT name FROM labels WHERE hotkey = ? AND name != ?", [hotkey, replacing or ""]
@@ -736,7 +747,7 @@ class Project:
                 raise StorageError(f"hotkey {hotkey} already belongs to {clash[0]}")
         if name != replacing and self.db["labels"].count_where("name = ?", [name]):
             raise StorageError(f"there is already a label {name!r}")
-        return Label(name, label.color, hotkey, label.description)
+        return label
 
     def label_position(self, name: str) -> int:
         return self._label_row(name)["position"]
@@ -947,7 +958,6 @@ class Project:
         return result
 
 
-_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def _label_dict(label: Label) -> dict:

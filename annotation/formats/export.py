@@ -155,7 +155,7 @@ def select_spans(doc: Document, options: ExportOptions) -> list[Span]:
     kept = [
         s
         for s in doc.spans
-        if (native or s.status != "rejected")
+        if (native or s.visible)
         and not (options.no_suggestions and s.status == "suggested")
         and (labels is None or s.label in labels)
         and (origins is None or s.origin in origins)

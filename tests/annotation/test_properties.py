@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 
 from annotation.header import split_header
 from annotation.importing import build_document
-from annotation.model import Document, check_document
-from annotation.ner import Mention
+from annotation.model import Document, Mention, check_document
 from annotation.readers import read
 from annotation.readers.base import normalise_newlines
 from annotation.transcript import LAYOUTS, parse
