@@ -22,6 +22,7 @@ from annotation.changes import (
     DeleteSpans,
     DeleteSpeaker,
     MergeTurn,
+    RecordDecision,
     RestoreLabel,
     RestoreTurn,
     SetStatus,
@@ -33,7 +34,7 @@ from annotation.changes import (
 )
 from annotation.model import ModelError
 
-from . import documents, labels, spans, turns
+from . import documents, labels, review, spans, turns
 from .connection import ProjectDatabase
 from .errors import StorageError
 
@@ -125,6 +126,21 @@ def _restore_label(db: ProjectDatabase, c: RestoreLabel) -> Change:
     return DeleteLabel(c.label, c.mode, c.relabel_to, c.text)
 
 
+def _record_decision(db: ProjectDatabase, c: RecordDecision) -> Change:
+    from annotation.review import Disagreement
+
+    if c.choice is None:
+        key = (c.a, c.b, c.what, c.start, c.end)
+        earlier = next((d for d in review.decisions(db, c.document) if (d.a, d.b, d.kind, d.start, d.end) == key), None)
+        if earlier is not None:
+            review.forget_decision(db, c.document, earlier)
+    else:
+        where = Disagreement(c.what, c.start, c.end)
+        earlier = review.record_decision(db, c.document, c.a, c.b, where, c.choice, c.reviewer)
+    before = earlier.choice if earlier is not None else None
+    return RecordDecision(c.document, c.a, c.b, c.what, c.start, c.end, before, c.reviewer, c.text)
+
+
 def _batch(db: ProjectDatabase, c: Batch) -> Change:
     inverses = [apply_change(db, child) for child in c.changes]
     return Batch(tuple(reversed(inverses)), c.text)
@@ -146,6 +162,7 @@ _APPLY: dict[type, Callable[[ProjectDatabase, Change], Change]] = {
     UpdateLabel: _update_label,
     DeleteLabel: _delete_label,
     RestoreLabel: _restore_label,
+    RecordDecision: _record_decision,
     Batch: _batch,
 }
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from annotation.annotator import default_annotator
 from annotation.changes import Change
-from annotation.model import Document, Label, Mention, Span
+from annotation.model import Document, Label, Mention, Span, Speaker, Turn
 from annotation.ner import MODEL_NAME
 
 from . import documents, editlog, labels, spans
@@ -23,9 +23,13 @@ from .apply import apply_change
 from .connection import ProjectDatabase, open_database, write
 from .documents import DocumentSummary
 from .editlog import EditLogEntry
+from .errors import StorageError
+from .rows import read_speakers, read_turns
 from .search import SearchHit, index_turns
 from .search import search as search_turns
 from .spans import LayerResult
+
+__all__ = ["Project", "StorageError", "DocumentSummary", "EditLogEntry", "LayerResult", "SearchHit"]
 
 
 class Project:
@@ -86,6 +90,13 @@ class Project:
 
     def load_document(self, doc_id: str) -> Document:
         return documents.load(self.db, doc_id)
+
+    def turns(self, doc_id: str) -> list[Turn]:
+        """A document's turns in order (what a turn change alters; cheaper than loading the document)."""
+        return read_turns(self.db, doc_id)
+
+    def speakers(self, doc_id: str) -> list[Speaker]:
+        return read_speakers(self.db, doc_id)
 
     def document_ids(self) -> list[str]:
         return documents.ids(self.db)

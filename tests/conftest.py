@@ -186,3 +186,48 @@ def corrected_sample(seeded_project, tmp_path_factory):
         project.apply(SetStatus(doc_id, "new", "done"))
         doc = project.load_document(doc_id)
     return path, doc
+
+
+@pytest.fixture(scope="session")
+def review_case(sample_import, seeded_project, tmp_path_factory):
+    """Two copies of the sample, corrected differently by anna and boris (issue 11's case).
+
+    Both accept every suggestion and reject «Центральная Азия – Россия» ORG and relabel
+    both «ЕАЭС» LOC as ORG.  Only anna relabels «СНГ» LOC as ORG and widens
+    «Финансового университета» to «… при правительстве РФ»; only boris adds «Центральная
+    Азия» LOC and gives the interviewer's first turn to the respondent.  Returns the folder
+    holding anna.db and boris.db; copy them before writing.
+    """
+    from dataclasses import replace
+
+    from annotation.changes import AddSpans, SetStatus, SetTurnSpeakers, UpdateSpans
+    from annotation.model import Span
+    from storage import Project
+
+    folder = tmp_path_factory.mktemp("review_case")
+    text = sample_import.document.text
+    for name in ("anna", "boris"):
+        shutil.copy(seeded_project[0], folder / f"{name}.db")
+        with Project(folder / f"{name}.db") as project:
+            doc_id = seeded_project[1]
+            before = project.load_document(doc_id).spans
+            after = []
+            for span in before:
+                fields = {"status": "accepted", "annotator": name}
+                if span.text == "Центральная Азия – Россия":
+                    fields["status"] = "rejected"
+                elif span.label == "LOC" and (span.text == "ЕАЭС" or (span.text == "СНГ" and name == "anna")):
+                    fields["label"] = "ORG"
+                elif span.text == "Финансового университета" and name == "anna":
+                    wide = "Финансового университета при правительстве РФ"
+                    fields.update(end=span.start + len(wide), text=wide)
+                after.append(replace(span, **fields))
+            project.apply(UpdateSpans(doc_id, tuple(before), tuple(after)))
+            if name == "boris":
+                start = text.index("Центральная Азия")
+                project.apply(AddSpans(doc_id, (Span(start, start + 16, "LOC", "Центральная Азия", annotator=name),)))
+                first_question = next(t for t in project.turns(doc_id) if t.speaker == "Интервьюер")
+                change = (first_question.id, first_question.speaker, "Дмитрий Журавлёв")
+                project.apply(SetTurnSpeakers(doc_id, (change,)))
+            project.apply(SetStatus(doc_id, "new", "done"))
+    return folder

@@ -224,3 +224,17 @@ def test_changes_survive_json_for_the_edit_log():
 def test_refusals_name_no_command_line_flag(make):
     message = make(make_doc()).message
     assert "--" not in message and not message[0].islower()
+
+
+def test_a_rerun_never_brings_back_a_span_a_person_relabelled_resized_or_deleted():
+    doc = make_doc()
+    moscow, eaes_1, eaes_2 = doc.spans[0], doc.spans[-2], doc.spans[-1]
+    model_run = [Mention(s.start, s.end, s.label, s.text, s.normal) for s in (moscow, eaes_1, eaes_2)]
+    # A person relabels one ЕАЭС, widens «Москве» and deletes the other ЕАЭС.
+    doc.spans.remove(eaes_2)
+    doc.spans[doc.spans.index(eaes_1)] = plan_relabel(doc, [eaes_1], "ORG", "ann").after[0]
+    grown = plan_resize(doc, moscow, "left", +1, "ann").after[0]
+    doc.spans[doc.spans.index(moscow)] = grown
+    again = plan_suggestions(doc, model_run, model_run, ["LOC", "ORG"], "m")
+    assert isinstance(again, Refusal)  # the same output again: nothing comes back
+    assert {s.key for s in doc.spans} == {grown.key, (eaes_1.start, eaes_1.end, "ORG"), doc.spans[1].key}

@@ -103,7 +103,7 @@ def test_an_older_project_is_backed_up_next_to_itself_then_migrated(sample_proje
     path = sample_project.path
     db = sample_project.db
     db.execute("DROP TABLE edit_log")
-    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_edit_log'")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_edit_log'")
     db.execute("PRAGMA application_id = 0")  # as projects were before they carried the marker
     sample_project.close()
     with Project(path) as p:
