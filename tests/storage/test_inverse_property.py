@@ -27,6 +27,7 @@ from annotation.changes import (
     DeleteSpans,
     DeleteSpeaker,
     MergeTurn,
+    RecordDecision,
     SetStatus,
     SetTurnSpeakers,
     SplitTurn,
@@ -179,6 +180,23 @@ def plan(kind: str, data, project: Project, doc: Document):
         target = data.draw(st.sampled_from([n.name for n in project.labels() if n.name != label.name]))
         delete = DeleteLabel(label, mode, target if mode == "relabel" else None)
         return (delete, None) if kind == "delete_label" else (None, delete)
+    if kind == "record_decision":
+        start = data.draw(st.integers(0, len(doc.text) - 1))
+        settle = RecordDecision(
+            d,
+            "ann",
+            "other",
+            data.draw(st.sampled_from(["label", "missing"])),
+            start,
+            start + 1,
+            data.draw(st.sampled_from(["a", "b", "both", "neither"])),
+            "rev",
+        )
+        earlier = data.draw(st.sampled_from([None, "a", "neither"]))  # a first choice, a changed mind, or forgetting
+        if earlier is None:
+            return settle, None
+        project.apply(replace(settle, choice=earlier))
+        return replace(settle, choice=data.draw(st.sampled_from([None, settle.choice]))), None
     if kind == "batch":
         status = SetStatus(d, doc.status, "done" if doc.status != "done" else "new")
         spans, _ = plan("update_spans", data, project, doc)
@@ -186,6 +204,7 @@ def plan(kind: str, data, project: Project, doc: Document):
     raise AssertionError(kind)
 
 
+# Every kind of change there is (annotation.changes.KINDS), so a new kind cannot go untested.
 KINDS = [
     "add_spans",
     "delete_spans",
@@ -202,8 +221,15 @@ KINDS = [
     "update_label",
     "delete_label",
     "restore_label",
+    "record_decision",
     "batch",
 ]
+
+
+def test_every_kind_of_change_is_tried():
+    from annotation.changes import KINDS as ALL
+
+    assert set(KINDS) == set(ALL)
 
 
 @pytest.mark.parametrize("kind", KINDS)
