@@ -121,7 +121,7 @@ def fast_session_tmp(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def seeded_project(sample_import, fast_session_tmp) -> tuple[Path, str]:
+def sample_project_file(sample_import, fast_session_tmp) -> tuple[Path, str]:
     """A project file holding the sample, imported once per session, and the sample's id.  Copy it; never open it."""
     from storage import Project
 
@@ -132,11 +132,11 @@ def seeded_project(sample_import, fast_session_tmp) -> tuple[Path, str]:
 
 
 @pytest.fixture
-def sample_project(seeded_project, fast_tmp):
+def sample_project(sample_project_file, fast_tmp):
     """A fresh copy of the seeded project, open; ``doc_id`` is the sample's id."""
     from storage import Project
 
-    source, doc_id = seeded_project
+    source, doc_id = sample_project_file
     target = fast_tmp / "p.db"
     shutil.copy(source, target)
     with Project(target) as project:
@@ -145,7 +145,7 @@ def sample_project(seeded_project, fast_tmp):
 
 
 @pytest.fixture(scope="session")
-def corrected_sample(seeded_project, tmp_path_factory):
+def corrected_sample(sample_project_file, tmp_path_factory):
     """The sample as a person left it: suggestions accepted, one rejected, labels fixed, a nested span added.
 
     Returns the path of the project file and the document as loaded from it.  Treat both as read-only.
@@ -157,8 +157,8 @@ def corrected_sample(seeded_project, tmp_path_factory):
     from storage import Project
 
     path = tmp_path_factory.mktemp("corrected") / "corrected.db"
-    shutil.copy(seeded_project[0], path)
-    doc_id = seeded_project[1]
+    shutil.copy(sample_project_file[0], path)
+    doc_id = sample_project_file[1]
     with Project(path) as project:
         doc = project.load_document(doc_id)
         text = doc.text
@@ -189,7 +189,7 @@ def corrected_sample(seeded_project, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def review_case(sample_import, seeded_project, tmp_path_factory):
+def review_case(sample_import, sample_project_file, tmp_path_factory):
     """Two copies of the sample, corrected differently by anna and boris (issue 11's case).
 
     Both accept every suggestion and reject «Центральная Азия – Россия» ORG and relabel
@@ -207,9 +207,9 @@ def review_case(sample_import, seeded_project, tmp_path_factory):
     folder = tmp_path_factory.mktemp("review_case")
     text = sample_import.document.text
     for name in ("anna", "boris"):
-        shutil.copy(seeded_project[0], folder / f"{name}.db")
+        shutil.copy(sample_project_file[0], folder / f"{name}.db")
         with Project(folder / f"{name}.db") as project:
-            doc_id = seeded_project[1]
+            doc_id = sample_project_file[1]
             before = project.load_document(doc_id).spans
             after = []
             for span in before:

@@ -17,7 +17,7 @@ def test_every_shortcut_is_in_the_menus(qtbot, tmp_path):
     from gui.session import Session
     from storage import Project
 
-    window = MainWindow(Session(Project(tmp_path / "p.db"), default_annotator()))
+    window = MainWindow(Session(Project(tmp_path / "p.db", create=True), default_annotator()))
     qtbot.addWidget(window)
     in_menus = {action.shortcut().toString() for top in window.menuBar().actions() for action in top.menu().actions()}
     for shortcut in SHORTCUTS:
