@@ -95,9 +95,16 @@ def read_spans(db: Database, where: str, params: Sequence) -> list[Span]:
     return [Span(*row) for row in rows]  # plain tuples: a big document has thousands
 
 
-def read_turns(db: Database, doc_id: str) -> list[Turn]:
-    """A document's turns in order, each with its id and its speaker's name."""
-    rows = db.execute(f"SELECT {TURN_COLUMNS} FROM {TURN_FROM} WHERE t.document_id = ? ORDER BY t.start", [doc_id])
+def read_turns(db: Database, doc_id: str, at: int | None = None) -> list[Turn]:
+    """A document's turns in order, each with its id and its speaker's name.
+
+    With ``at``, only the turn that starts last at or before that offset (the one that may hold it).
+    """
+    if at is None:
+        where, tail, params = "t.document_id = ?", "ORDER BY t.start", [doc_id]
+    else:
+        where, tail, params = "t.document_id = ? AND t.start <= ?", "ORDER BY t.start DESC LIMIT 1", [doc_id, at]
+    rows = db.execute(f"SELECT {TURN_COLUMNS} FROM {TURN_FROM} WHERE {where} {tail}", params)
     return [Turn(*row) for row in rows]
 
 

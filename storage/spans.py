@@ -20,6 +20,7 @@ from .errors import StorageError
 from .rows import MENTION_COLUMNS, NOW, SPAN_FIELDS, in_list, model_row, read_spans, read_turns, span_row
 
 _CHUNK = 500  # ids per query
+_FEW = 20  # spans checked against their own turns rather than against all of them
 
 
 @dataclass
@@ -58,7 +59,12 @@ def check(db: ProjectDatabase, doc_id: str, spans: Iterable[Span]) -> None:
     spans = list(spans)
     if not spans:
         return
-    doc = Document(documents.text(db, doc_id), turns=read_turns(db, doc_id))
+    text = documents.text(db, doc_id)
+    if len(spans) > _FEW:
+        turns = read_turns(db, doc_id)
+    else:  # a person's edit on a big document: only the turns that hold the spans
+        turns = [t for span in spans for t in read_turns(db, doc_id, at=span.start)]
+    doc = Document(text, turns=sorted({t.id: t for t in turns}.values(), key=lambda t: t.start))
     for span in spans:
         try:
             check_span(doc, span)
