@@ -9,10 +9,15 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("open", parents=[common], help="open the window (the default without a command)")
     p.add_argument("files", nargs="*", metavar="FILE", help="transcripts to import (if new) and show")
+    p.add_argument(
+        "--lang",
+        choices=("en", "ru"),
+        help="interface language (default: View › Language in the window, else the system's)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
-    return run_app(Path(args.db).expanduser() if args.db else None, [str(f) for f in args.files])
+    return run_app(Path(args.db).expanduser() if args.db else None, [str(f) for f in args.files], args.lang)

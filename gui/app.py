@@ -14,6 +14,7 @@ from storage import Project, StorageError, default_project_path
 from . import settings
 from .main_window import MainWindow
 from .session import Session
+from .translations import choose_language, install
 
 
 def choose_project(db_path: Path | None) -> Path:
@@ -42,10 +43,11 @@ def create_window(db_path: Path | None, files: list[str]) -> MainWindow:
     return window
 
 
-def run_app(db_path: Path | None, files: list[str]) -> int:
+def run_app(db_path: Path | None, files: list[str], lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Razmetka")
     app.setOrganizationName("Razmetka")
+    install(choose_language(lang))  # ``--lang``, else the preference, else the system's; before any window
     try:
         window = create_window(db_path, files)
     except StorageError as exc:
