@@ -130,7 +130,6 @@ def install(language: str) -> str:
         _installed.append(ours)
         for each in _installed:
             app.installTranslator(each)
-    QLocale.setDefault(QLocale(language))
     return language
 
 
@@ -167,12 +166,21 @@ def _tool(name: str) -> str:
     return found
 
 
+def lupdate_command(root: Path, ts_files: list[str]) -> list[str]:
+    """``pyside6-lupdate`` over gui/ and the refusals of annotation/edits.py, run from ``root``.
+
+    Files are named one by one: lupdate reads a folder only for the ``-extensions`` given
+    before it, and the order of options is easy to get wrong.
+    """
+    sources = sorted(p.relative_to(root).as_posix() for p in (root / "gui").rglob("*.py")) + ["annotation/edits.py"]
+    options = ["-no-obsolete", "-locations", "none", "-tr-function-alias", ALIASES]
+    return [_tool("pyside6-lupdate"), *sources, *options, "-ts", *ts_files]
+
+
 def update(root: Path) -> None:
     """Extract every translatable string into the .ts files, compile them, regenerate the README tables."""
     ts_files = [str(TRANSLATIONS / f"razmetka_{code}.ts") for code in LANGUAGES if code != "en"]
-    sources = sorted(str(p.relative_to(root)) for p in (root / "gui").rglob("*.py")) + ["annotation/edits.py"]
-    lupdate = [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none"]
-    subprocess.run([*lupdate, "-tr-function-alias", ALIASES, "-ts", *ts_files], cwd=root, check=True)
+    subprocess.run(lupdate_command(root, ts_files), cwd=root, check=True)
     for ts in ts_files:
         subprocess.run([_tool("pyside6-lrelease"), ts], cwd=root, check=True)
     subprocess.run([sys.executable, "-m", "gui.shortcuts", "--readme"], cwd=root, check=True)

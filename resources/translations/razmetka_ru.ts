@@ -608,7 +608,7 @@
     </message>
     <message>
         <source>brat standoff .txt/.ann pairs in a folder or .zip</source>
-        <translation>пары .txt/.ann brat standoff в папке или .zip</translation>
+        <translation>пары .txt/.ann формата brat в папке или .zip</translation>
     </message>
     <message>
         <source>CoNLL-2003 IOB2 &apos;token tag&apos; over razdel tokens</source>
