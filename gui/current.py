@@ -10,7 +10,7 @@ document.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -48,6 +48,16 @@ class CurrentDocument(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
+        self._index([])
+
+    def _index(self, spans: list[Span]) -> None:
+        """Rebuild the derived indexes from ``spans`` (in reading order)."""
+        self.visible: list[Span] = [s for s in spans if s.status != "rejected"]  # what a person sees
+        self.starts: list[int] = [s.start for s in self.visible]  # for bisection
+        self.max_length = max((s.end - s.start for s in self.visible), default=0)  # an upper bound
+        self.suggested = sum(1 for s in self.visible if s.status == "suggested")
+        self.accepted = sum(1 for s in self.visible if s.status == "accepted")
+        self._by_id = {s.id: s for s in spans}
 
     @property
     def id(self) -> str | None:
@@ -58,6 +68,7 @@ class CurrentDocument(QObject):
         if doc is not None:
             doc.spans.sort(key=reading_order)
         self.doc = doc
+        self._index(doc.spans if doc is not None else [])
         self.loaded.emit(doc)
 
     def applied(self, inverse: Change, turns: Callable[[], tuple[list[Turn], list[Speaker]]]) -> None:
@@ -92,15 +103,47 @@ class CurrentDocument(QObject):
             self.turnsChanged.emit()
 
     def _update_spans(self, changed: list[Span], removed: list[int]) -> None:
+        """Replace spans by id and drop removed ones, keeping every index sorted (by bisection)."""
         doc = self.doc
         assert doc is not None
-        gone = set(removed) | {s.id for s in changed}
-        still = {s.id for s in changed}
-        doc.spans = [s for s in doc.spans if s.id not in gone]
-        if len(changed) > 50:  # accept all, retag a group: one sort beats many insertions
-            doc.spans.extend(changed)
-            doc.spans.sort(key=reading_order)
+        if len(changed) + len(removed) > 50:  # accept all, retag a group: one sort beats many bisections
+            gone = set(removed) | {s.id for s in changed}
+            doc.spans = sorted([s for s in doc.spans if s.id not in gone] + changed, key=reading_order)
+            self._index(doc.spans)
         else:
+            for span_id in [*removed, *(s.id for s in changed)]:
+                old = self._by_id.pop(span_id, None)
+                if old is not None:
+                    self._drop(old)
             for span in changed:
-                insort(doc.spans, span, key=reading_order)
+                self._add(span)
+        still = {s.id for s in changed}
         self.spansChanged.emit(changed, [i for i in removed if i not in still])
+
+    def _drop(self, span: Span) -> None:
+        key = reading_order(span)
+        spans = self.doc.spans
+        i = bisect_left(spans, key, key=reading_order)
+        while i < len(spans) and spans[i].id != span.id:
+            i += 1
+        del spans[i]
+        if span.status != "rejected":
+            j = bisect_left(self.visible, key, key=reading_order)
+            while self.visible[j].id != span.id:
+                j += 1
+            del self.visible[j]
+            del self.starts[j]
+            self.suggested -= span.status == "suggested"
+            self.accepted -= span.status == "accepted"
+
+    def _add(self, span: Span) -> None:
+        key = reading_order(span)
+        insort(self.doc.spans, span, key=reading_order)
+        self._by_id[span.id] = span
+        if span.status != "rejected":
+            j = bisect_right(self.visible, key, key=reading_order)
+            self.visible.insert(j, span)
+            self.starts.insert(j, span.start)
+            self.max_length = max(self.max_length, span.end - span.start)
+            self.suggested += span.status == "suggested"
+            self.accepted += span.status == "accepted"

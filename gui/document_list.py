@@ -45,9 +45,11 @@ def progress(summary: DocumentSummary) -> int:
 
 
 def item_text(summary: DocumentSummary) -> str:
-    flag = translate("DocumentList", "  ⚠ low confidence") if summary.low_confidence else ""
+    # The warning leads the first line: a long title is elided at its end, never the ⚠.
+    warn = "⚠ " if summary.low_confidence else ""
+    flag = translate("DocumentList", " · low confidence") if summary.low_confidence else ""
     status = word(summary.status)
-    return f"{STATUS_MARKS.get(summary.status, '')} {summary.title}\n" + translate(
+    return f"{STATUS_MARKS.get(summary.status, '')} {warn}{summary.title}\n" + translate(
         "DocumentList", "{status} · {progress}% reviewed · {turns} turns · {spans} spans{flag}"
     ).format(status=status, progress=progress(summary), turns=summary.turns, spans=summary.spans, flag=flag)
 
@@ -72,6 +74,9 @@ class DocumentListModel(QAbstractListModel):
 
     def summaries(self) -> list[DocumentSummary]:
         return list(self._rows)
+
+    def summary(self, doc_id: str) -> DocumentSummary | None:
+        return next((row for row in self._rows if row.id == doc_id), None)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
         return 0 if parent.isValid() else len(self._rows)

@@ -40,6 +40,7 @@ class Action(str, Enum):
     FIND = "find"
     FIND_NEXT = "find_next"
     FIND_PREVIOUS = "find_previous"
+    CLOSE_FIND = "close_find"
     SEARCH_ALL = "search_all"
     TAG = "tag"
     ACCEPT = "accept"
@@ -105,6 +106,14 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(Action.FIND, "Ctrl+F", "Edit", N_("&Find in document…"), N_("Search this document; hits are highlighted")),
     Shortcut(Action.FIND_NEXT, "F3", "Edit", N_("Find &next"), N_("Next hit of the search")),
     Shortcut(Action.FIND_PREVIOUS, "Shift+F3", "Edit", N_("Find &previous"), N_("Previous hit of the search")),
+    Shortcut(
+        Action.CLOSE_FIND,
+        "Escape",
+        "Edit",
+        N_("&Close find bar"),
+        N_("Close the find bar and clear its hits"),
+        in_view=True,
+    ),
     Shortcut(
         Action.SEARCH_ALL,
         "Ctrl+Shift+F",

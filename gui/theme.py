@@ -24,12 +24,16 @@ GUTTER_RULE = "#d8d4ca"
 LABEL_FALLBACK = "#9e9e9e"
 PALETTE = ("#e8a33d", "#4f9dde", "#5fb760", "#b07cd8", "#d9646b", "#45b5aa", "#c9b037", "#8c8c8c", "#e377c2")
 
+# The speaker mark left in the text (``– ``, ``**Natalie:**``): the gutter names the speaker already.
+SPEAKER_MARK = "#a0a0a0"
+
 # Transient layers over the text.
 CURRENT_SPAN = "#202020"
 SEARCH_HIT = "#ffe066"
 SEARCH_HIT_TEXT = "#000000"
 
-# Panels.
+# Panels and the banner above the text.
+BANNER_BACKGROUND = "#fff4d6"
 LOW_CONFIDENCE = "#9a5b00"
 MUTED_TEXT = "#555555"
 
@@ -52,6 +56,12 @@ def span_format(color: str, status: str, nested: bool = False) -> QTextCharForma
     fmt.setBackground(background)
     if nested:
         fmt.setFontOverline(True)
+    return fmt
+
+
+def mark_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(SPEAKER_MARK))
     return fmt
 
 

@@ -6,6 +6,7 @@ between Qt positions and document offsets is the UTF-16 one in ``offsets.py``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
@@ -24,6 +25,17 @@ GUTTER_MAX = 190
 
 
 _order = reading_order
+_NEWLINE = re.compile("\n")
+
+
+def _marks(doc: Document) -> list[tuple[int, int]]:
+    """Where each turn's speaker mark lies (between its start and its speech), without trailing spaces."""
+    found = []
+    for turn in doc.turns:
+        mark = doc.text[turn.start : turn.content_start].rstrip()
+        if mark:
+            found.append((turn.start, turn.start + len(mark)))
+    return found
 
 
 class _Gutter(QWidget):
@@ -62,10 +74,6 @@ class TranscriptView(QPlainTextEdit):
         self.layers = SelectionLayers(self)
         self.offsets = OffsetMap("")
         self.current: CurrentDocument | None = None
-        self._visible: list[Span] = []
-        self._max_length = 0
-        self._starts_cache: list[int] = []
-        self._starts_of: list[Span] | None = None
         self._cycle = 0
         self._last_offset = -1
         # block number -> [(position in block, speaker, role)]: a turn split mid-paragraph starts mid-block
@@ -100,15 +108,15 @@ class TranscriptView(QPlainTextEdit):
         if doc is None:
             self.offsets = OffsetMap("")
             self._turn_blocks = {}
-            self._visible = []
             self.highlighter.reset([], self.offsets, "", rehighlight=False)
+            self.highlighter.set_marks([], rehighlight=False)
             self.setPlainText("")
             return
         self.offsets = OffsetMap(doc.text)
-        self._visible = [s for s in doc.spans if s.visible]
-        self._max_length = max((s.end - s.start for s in self._visible), default=0)
+        self._newlines = [m.start() for m in _NEWLINE.finditer(doc.text)]
         # The spans are indexed first, so that setting the text highlights it just once.
-        self.highlighter.reset(self._visible, self.offsets, doc.text, rehighlight=False)
+        self.highlighter.reset(self.current.visible, self.offsets, doc.text, rehighlight=False)
+        self.highlighter.set_marks(_marks(doc), rehighlight=False)
         self.setPlainText(doc.text)
         self._index_turns()
         cursor = self.textCursor()
@@ -125,16 +133,12 @@ class TranscriptView(QPlainTextEdit):
         """The document's spans changed (``changed`` by id, ``removed`` ids): redraw just those."""
         doc = self.doc
         assert doc is not None
-        self._visible = [s for s in doc.spans if s.visible]
-        self._max_length = max((s.end - s.start for s in self._visible), default=0)
-        if len(changed) + len(removed) > 500:
-            self.highlighter.reset(self._visible, self.offsets, doc.text)
-        else:
-            self.highlighter.update(changed, removed)
+        self.highlighter.update(changed, removed)
         self._cursor_moved()
 
     def _turns_changed(self) -> None:
-        """New turns or speakers (after a split, merge or rename): redraw the gutter."""
+        """New turns or speakers (after a split, merge or rename): redraw the gutter and the marks."""
+        self.highlighter.set_marks(_marks(self.doc))
         self._index_turns()
         self._gutter.update()
         self._cursor_moved()
@@ -142,13 +146,15 @@ class TranscriptView(QPlainTextEdit):
     def _index_turns(self) -> None:
         assert self.doc is not None
         roles = {s.name: s.role for s in self.doc.speakers}
-        doc = self.document()
+        newlines = self._newlines
         self._turn_blocks = {}
         for turn in self.doc.turns:
-            position = self.offsets.to_qt(turn.start)
-            block = doc.findBlock(position)
-            entry = (position - block.position(), turn.speaker, roles.get(turn.speaker, "other"))
-            self._turn_blocks.setdefault(block.blockNumber(), []).append(entry)
+            # Blocks are the text's lines: found by bisection, not by asking the QTextDocument per turn.
+            number = bisect_left(newlines, turn.start)
+            block_start = newlines[number - 1] + 1 if number else 0
+            in_block = self.offsets.to_qt(turn.start) - self.offsets.to_qt(block_start)
+            entry = (in_block, turn.speaker, roles.get(turn.speaker, "other"))
+            self._turn_blocks.setdefault(number, []).append(entry)
         metrics = QFontMetrics(self._gutter_font)
         names = {s.name for s in self.doc.speakers}
         widest = max((metrics.horizontalAdvance(name) for name in names), default=60)
@@ -181,9 +187,10 @@ class TranscriptView(QPlainTextEdit):
     def spans_at(self, offset: int) -> list[Span]:
         """Visible spans covering ``offset`` (or ending right at it), innermost first."""
         # Spans are sorted by start; only those starting within the longest span's length can reach here.
-        lo = bisect_left(self._starts(), offset - self._max_length)
-        hi = bisect_right(self._starts(), offset)
-        near = self._visible[lo:hi]
+        current = self.current
+        lo = bisect_left(current.starts, offset - current.max_length)
+        hi = bisect_right(current.starts, offset)
+        near = current.visible[lo:hi]
         hits = [s for s in near if offset < s.end]
         if not hits:
             hits = [s for s in near if s.end == offset]
@@ -191,13 +198,7 @@ class TranscriptView(QPlainTextEdit):
 
     def visible_spans(self) -> list[Span]:
         """The spans shown (all but rejected suggestions), in reading order."""
-        return self._visible
-
-    def _starts(self) -> list[int]:
-        if self._starts_of is not self._visible:
-            self._starts_cache = [s.start for s in self._visible]
-            self._starts_of = self._visible
-        return self._starts_cache
+        return self.current.visible
 
     def current_span(self) -> Span | None:
         """The span the caret is on; with several, the one chosen by cycling (innermost first)."""
@@ -226,12 +227,15 @@ class TranscriptView(QPlainTextEdit):
         current = self.current_span()
         offset = self.cursor_offset()
         key = _order(current) if current is not None else (offset, 0, "", -1)
-        candidates = [s for s in self._visible if not suggested_only or s.status == "suggested"]
+        visible = self.current.visible
+        wanted = (lambda s: s.status == "suggested") if suggested_only else (lambda s: True)
         if forward:
-            later = [s for s in candidates if _order(s) > key]
-            return later[0] if later else None
-        earlier = [s for s in candidates if _order(s) < key and (current is not None or s.start < offset)]
-        return earlier[-1] if earlier else None
+            i = bisect_right(visible, key, key=_order)
+            return next((s for s in visible[i:] if wanted(s)), None)
+        i = bisect_left(visible, key, key=_order)
+        return next(
+            (s for s in reversed(visible[:i]) if wanted(s) and (current is not None or s.start < offset)), None
+        )
 
     def turn_index_at(self, offset: int) -> int | None:
         """Index of the turn holding ``offset``, or of the turn just before it (whitespace)."""
@@ -302,9 +306,11 @@ class TranscriptView(QPlainTextEdit):
             entries = self._turn_blocks.get(block.blockNumber(), ())
             if entries and geometry.bottom() >= event.rect().top():
                 layout = block.layout()
+                free = int(geometry.top())  # a second turn on one line is named below the first
                 for in_block, name, role in entries:
                     line = layout.lineForTextPosition(in_block)
-                    top = int(geometry.top() + (line.y() if line.isValid() else 0))
+                    top = max(free, int(geometry.top() + (line.y() if line.isValid() else 0)))
+                    free = top + metrics.height()
                     painter.setPen(role_color(role))
                     text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, gutter.width() - 14)
                     painter.drawText(

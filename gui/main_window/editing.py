@@ -144,7 +144,11 @@ class EditingMixin:
     @handles(Action.SPLIT)
     @with_document
     def split_turn(self, doc: Document) -> None:
-        self._push(edits.plan_split(doc, self.view.cursor_offset()))
+        offset = self.view.cursor_offset()
+        if self._push(edits.plan_split(doc, offset)):
+            # The caret goes to the start of the new turn, so Alt+digit gives that turn its speaker.
+            new = next(t for t in doc.turns if t.start >= offset)
+            self.view.move_to_offset(new.content_start, center=False)
 
     @handles(Action.MERGE)
     @with_document

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from annotation.importing import ImportReport
 from annotation.readers import SUPPORTED_SUFFIXES
 
-from .. import plaintext
+from .. import plaintext, settings
 from ..export_dialog import ExportDialog
 from ..shortcuts import Action
 from ..translations import translate
@@ -33,18 +33,23 @@ class JobsMixin:
         folder_button = box.addButton(translate("Jobs", "Folder…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
+        start = settings.get("last_folder")  # the file dialogs open where the last one was left
         if box.clickedButton() is files_button:
             files, _ = QFileDialog.getOpenFileNames(
                 self,
                 translate("Jobs", "Import transcripts"),
-                "",
+                start,
                 translate("Jobs", "Transcripts ({patterns})").format(patterns=patterns),
             )
             if files:
+                settings.put("last_folder", str(Path(files[0]).parent))
                 self.session.import_files(files)
         elif box.clickedButton() is folder_button:
-            folder = QFileDialog.getExistingDirectory(self, translate("Jobs", "Import every transcript in a folder"))
+            folder = QFileDialog.getExistingDirectory(
+                self, translate("Jobs", "Import every transcript in a folder"), start
+            )
             if folder:
+                settings.put("last_folder", str(Path(folder).parent))
                 self.session.import_files([folder])
 
     @handles(Action.EXPORT)
@@ -107,6 +112,6 @@ class JobsMixin:
             box.open()
         elif report.cancelled:
             imported = len(report.imported)
-            self.say(translate("Jobs", "Import cancelled; %n file(s) were imported.", None, imported), 10000)
+            self.say(translate("Jobs", "Import cancelled; {n} file(s) were imported.").format(n=imported), 10000)
         elif notes:
             self.say(" · ".join(notes), 10000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from annotation.edits import plan_status
 from annotation.model import Document, DocumentStatus
@@ -82,6 +83,25 @@ class NavigationMixin:
     @handles(Action.DONE_NEXT)
     @with_document
     def done_and_next(self, doc: Document) -> None:
+        """Mark the document done and open the next one not done; with suggestions left, ask first."""
+        left = self.session.current.suggested
+        if left and doc.status != DocumentStatus.DONE:
+            box = QMessageBox(QMessageBox.Icon.Question, translate("Navigation", "Mark done"), "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText(
+                translate(
+                    "Navigation", "{n} suggestion(s) in this document are not resolved yet. Mark it done anyway?"
+                ).format(n=left)
+            )
+            done = box.addButton(translate("Navigation", "Mark done"), QMessageBox.ButtonRole.YesRole)
+            box.addButton(translate("Navigation", "Keep working"), QMessageBox.ButtonRole.NoRole)
+            box.setDefaultButton(done)
+            box.buttonClicked.connect(lambda button: button is done and self._mark_done_and_next(doc))
+            self.show_dialog(box, "unresolvedDialog")
+            return
+        self._mark_done_and_next(doc)
+
+    def _mark_done_and_next(self, doc: Document) -> None:
         if doc.status != DocumentStatus.DONE:
             self.session.push(plan_status(doc, DocumentStatus.DONE.value))
         following = self.session.project.next_document(after=doc.id)
@@ -108,6 +128,11 @@ class NavigationMixin:
     @handles(Action.FIND_PREVIOUS)
     def find_previous(self) -> None:
         self.find_bar.previous()
+
+    @handles(Action.CLOSE_FIND)
+    def close_find(self) -> None:
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
 
     @handles(Action.SEARCH_ALL)
     def search_all(self) -> None:

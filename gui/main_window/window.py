@@ -7,7 +7,9 @@ updates the document list's summary of its document.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotation.changes import Change
-from annotation.model import Document, Label, Status
+from annotation.language import NER_LANGUAGES
+from annotation.model import Document, Label
 from storage import StorageError
 
 from .. import plaintext, settings
@@ -33,6 +36,7 @@ from ..find_bar import FindBar
 from ..session import Session
 from ..shortcuts import Action, by_action, tr
 from ..speaker_panel import SpeakerPanel
+from ..theme import BANNER_BACKGROUND
 from ..transcript_view import TranscriptView
 from ..translations import language_menu, word
 from .actions import build_menus, handles
@@ -94,10 +98,17 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         self.view.tabPressed.connect(lambda forward: self.go_entity(forward))
         self.view.set_labels(self.labels)
         self.find_bar = FindBar(self.view)
+        self.banner = QLabel()  # why a document has no suggestions, and what to do
+        self.banner.setObjectName("noSuggestionsBanner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"background: {BANNER_BACKGROUND}; padding: 6px 10px;")
+        self.banner.hide()
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(centre)
@@ -280,6 +291,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         if self.find_bar.isVisible():
             self.find_bar.search()
         self._update_counts()
+        self._update_banner(doc)
         self._set_title(doc)
 
     def _change_applied(self, change: Change, _inverse: Change) -> None:
@@ -289,12 +301,39 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
             return
         if doc_id != self.current_doc_id():
             self.show_document(doc_id)
-        for summary in self.session.project.summaries(doc_id):
-            self.documents.model.update_summary(summary)
+        current, doc = self.session.current, self.session.current.doc
+        summary = self.documents.model.summary(doc_id)
+        if summary is not None and doc is not None and doc.id == doc_id:  # counted as we go: no query per edit
+            counts = {"spans": len(current.visible), "suggested": current.suggested, "accepted": current.accepted}
+            self.documents.model.update_summary(replace(summary, status=doc.status, turns=len(doc.turns), **counts))
+        else:
+            for summary in self.session.project.summaries(doc_id):
+                self.documents.model.update_summary(summary)
         self._update_counts()
 
     def _spans_changed(self, _changed: list, _removed: list) -> None:
         self.entities.set_document(self.session.current.doc)
+        self._update_banner(self.session.current.doc)
+
+    def _update_banner(self, doc: Document | None) -> None:
+        """Say in the view why a document shows no suggestions, and what to do about it."""
+        if doc is None or doc.spans:
+            self.banner.hide()
+            return
+        language = doc.source.language
+        if language and language not in NER_LANGUAGES:
+            why = self.tr(
+                "No suggestions: this document's language is {language}, and the model pre-annotates Russian "
+                "only. Tag entities by hand: select words and press a label's digit."
+            ).format(language=language)
+        elif not self.session.project.model_output(doc.id):
+            why = self.tr(
+                "No suggestions yet: the model has not run on this document. Annotate › Re-run the model (Ctrl+R)."
+            )
+        else:
+            why = self.tr("The model found no entities here. Tag them by hand: select words and press a label's digit.")
+        self.banner.setText(why)
+        self.banner.show()
 
     def _turns_changed(self) -> None:
         doc = self.session.current.doc
@@ -318,11 +357,13 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         if doc is None:
             self.counts.setText(self.tr("No document. File › Import transcripts… (Ctrl+I)"))
             return
-        visible = self.view.visible_spans()
-        suggested = sum(1 for s in visible if s.status == Status.SUGGESTED)
+        current = self.session.current
         self.counts.setText(
             self.tr("{status} · {turns} turns · {spans} spans ({review} to review) · saved to {file}").format(
-                status=word(doc.status), turns=len(doc.turns), spans=len(visible), review=suggested,
+                status=word(doc.status),
+                turns=len(doc.turns),
+                spans=len(current.visible),
+                review=current.suggested,
                 file=self.session.project.path.name,
             )
         )
@@ -375,6 +416,22 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         last = settings.get("last_document")
         if last and last in self.documents.ids_in_order():
             self.show_document(last)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Coming back to the window shows documents another process (``razmetka import``) added meanwhile."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self.session.importing:
+            self.refresh_if_changed()
+
+    def refresh_if_changed(self) -> None:
+        try:
+            stored = self.session.project.document_ids()
+        except StorageError:
+            return  # busy or gone: the next activation tries again
+        if stored != self.documents.ids_in_order():
+            self.refresh_documents()
+            count = len(stored)
+            self.say(self.tr("The project changed outside this window: %n document(s) now.", None, count))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         settings.put("geometry", self.saveGeometry())

@@ -84,6 +84,14 @@
         <translation>Предыдущее совпадение</translation>
     </message>
     <message>
+        <source>&amp;Close find bar</source>
+        <translation>&amp;Закрыть панель поиска</translation>
+    </message>
+    <message>
+        <source>Close the find bar and clear its hits</source>
+        <translation>Закрыть панель поиска и снять подсветку найденного</translation>
+    </message>
+    <message>
         <source>&amp;Search all documents…</source>
         <translation>По&amp;иск по всем документам…</translation>
     </message>
@@ -506,8 +514,8 @@
         <translation>Реплики под вопросом</translation>
     </message>
     <message>
-        <source>  ⚠ low confidence</source>
-        <translation>  ⚠ реплики под вопросом</translation>
+        <source> · low confidence</source>
+        <translation> · реплики под вопросом</translation>
     </message>
     <message>
         <source>{status} · {progress}% reviewed · {turns} turns · {spans} spans{flag}</source>
@@ -813,8 +821,8 @@
         <translation>Некоторые файлы не удалось импортировать.</translation>
     </message>
     <message>
-        <source>Import cancelled; %n file(s) were imported.</source>
-        <translation>Импорт отменён; импортировано файлов: %n.</translation>
+        <source>Import cancelled; {n} file(s) were imported.</source>
+        <translation>Импорт отменён; импортировано файлов: {n}.</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1001,18 @@
         <translation>Модель NER: готова</translation>
     </message>
     <message>
+        <source>No suggestions: this document&apos;s language is {language}, and the model pre-annotates Russian only. Tag entities by hand: select words and press a label&apos;s digit.</source>
+        <translation>Подсказок нет: язык этого документа — {language}, а модель размечает только русский текст. Размечайте сущности вручную: выделите слова и нажмите цифру метки.</translation>
+    </message>
+    <message>
+        <source>No suggestions yet: the model has not run on this document. Annotate › Re-run the model (Ctrl+R).</source>
+        <translation>Подсказок пока нет: модель ещё не запускалась на этом документе. Разметка › Перезапустить модель (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>The model found no entities here. Tag them by hand: select words and press a label&apos;s digit.</source>
+        <translation>Модель не нашла здесь сущностей. Размечайте вручную: выделите слова и нажмите цифру метки.</translation>
+    </message>
+    <message>
         <source>No document. File › Import transcripts… (Ctrl+I)</source>
         <translation>Нет документа. Файл › Импорт расшифровок… (Ctrl+I)</translation>
     </message>
@@ -1020,6 +1040,14 @@
         <source>Give turn to</source>
         <translation>Отдать реплику</translation>
     </message>
+    <message numerus="yes">
+        <source>The project changed outside this window: %n document(s) now.</source>
+        <translation>
+            <numerusform>Проект изменён вне этого окна: теперь в нём %n документ.</numerusform>
+            <numerusform>Проект изменён вне этого окна: теперь в нём %n документа.</numerusform>
+            <numerusform>Проект изменён вне этого окна: теперь в нём %n документов.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -1046,6 +1074,18 @@
     <message>
         <source>Go to turn</source>
         <translation>Переход к реплике</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Отметить готовым</translation>
+    </message>
+    <message>
+        <source>{n} suggestion(s) in this document are not resolved yet. Mark it done anyway?</source>
+        <translation>Нерешённых подсказок в этом документе: {n}. Всё равно отметить его готовым?</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Продолжить работу</translation>
     </message>
     <message>
         <source>Every document is done.</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from gui.dialogs import PropagateDialog
 from storage import Project
@@ -288,6 +288,11 @@ def test_done_opens_the_next_document_not_done(qtbot, keys, open_window, sample_
         window.session.import_files([str(sample_copy), str(other)])
     first = window.view.doc.id
     keys.press("Ctrl+Return")
+    box = window.findChild(QMessageBox, "unresolvedDialog")  # the sample still has suggestions: asked first
+    assert box is not None and "not resolved yet" in box.text()
+    assert window.view.doc.id == first
+    qtbot.waitUntil(box.isActiveWindow)  # the box has the keyboard, so Return is its own
+    keys.press("Return")  # «Mark done» is the default button
     assert window.view.doc.id != first
     statuses = {s.id: s.status for s in window.session.project.summaries()}
     assert statuses[first] == "done"
@@ -317,3 +322,39 @@ def test_layout_project_and_document_are_restored(qtbot, open_window, sample_cop
     assert again.session.project.path == db
     assert again.view.doc is not None and again.view.doc.id == doc_id
     assert not again.docks["history"].isVisible()
+
+
+def test_after_a_split_the_caret_is_in_the_new_turn_so_alt_digit_gives_it_away(qtbot, keys, sample_window):
+    view = sample_window.view
+    answer = view.doc.text.index("Но думаю")
+    view.move_to_offset(answer - 1)  # in the gap before «Но думаю»
+    keys.press("Ctrl+Shift+S")
+    new = next(t for t in view.doc.turns if t.start >= answer - 1)
+    assert view.cursor_offset() == new.content_start == answer
+    keys.press("Alt+1")
+    assert view.doc.turn_at(answer).speaker == view.doc.speakers[0].name
+    assert view.doc.turn_at(answer - 5).speaker != view.doc.speakers[0].name  # the first half kept its speaker
+
+
+def test_escape_in_the_text_closes_the_find_bar(qtbot, keys, sample_window):
+    window, view = sample_window, sample_window.view
+    keys.press("Ctrl+F")
+    keys.type(window.find_bar.edit, "Казахстан")
+    keys.press("Return")
+    assert window.find_bar.isVisible() and view.hasFocus()
+    keys.press("Escape", view)
+    assert not window.find_bar.isVisible()
+
+
+def test_a_document_without_suggestions_says_why_in_the_view(qtbot, open_window, tmp_path):
+    english = tmp_path / "talk.txt"
+    english.write_text("- Where do you live?\n\n- In London, near the river.\n", encoding="utf-8")
+    window = open_window(tmp_path / "p.db")
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(english)])
+    assert window.view.doc.spans == []
+    assert window.banner.isVisible() and "language is en" in window.banner.text()
+    doc = window.view.doc
+    window.view.select_offsets(doc.text.index("London"), doc.text.index("London") + 6)
+    window.tag_selection("LOC")  # tagged by hand: the banner has done its job
+    assert not window.banner.isVisible()

@@ -66,3 +66,11 @@ def test_a_rejected_span_is_not_drawn_and_an_edit_redraws_only_what_changed(qtbo
     view.current.spansChanged.emit([accepted], [2])
     assert format_at(view, "Москва") is not None
     assert format_at(view, "Казань") is None
+
+
+def test_the_speaker_mark_is_drawn_muted_and_the_text_is_unchanged(qtbot):
+    view = show(qtbot, [span("Москва", "LOC", "accepted", 1)])
+    mark = formats_of(view)[0]
+    assert mark[:2] == (0, 1)  # «–», the dash that opens the turn
+    assert mark[2].foreground().color().name() == "#a0a0a0"
+    assert view.toPlainText() == TEXT

@@ -158,6 +158,11 @@ def test_dialogs_are_russian(russian, qtbot, keys, sample_window):
         assert dialog.isVisible(), name
         assert_russian(widget_texts(dialog), name)
         dialog.close()
+    window.done_and_next()  # suggestions are left: it asks first
+    unresolved = window.findChild(QDialog, "unresolvedDialog")
+    assert_russian(widget_texts(unresolved), "the question before marking done")
+    assert "Нерешённых подсказок" in unresolved.text()
+    unresolved.close()
     window.find()
     assert_russian(widget_texts(window.find_bar), "the find bar")
     keys.type(window.find_bar.edit, "партнерству")

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -126,3 +128,13 @@ def test_import_a_folder_shows_progress_and_can_be_cancelled(qtbot, open_window,
     assert report.cancelled and len(report.imported) == 2  # the file being read when cancelled finishes
     assert seen[0] == (0, 4)
     assert window.documents.proxy.rowCount() == 2  # what finished before the cancel stays
+
+
+def test_documents_another_process_imported_appear_when_the_window_is_back(qtbot, sample_window, sample_import):
+    window = sample_window
+    before = window.documents.model.rowCount()
+    with Project(window.session.project.path) as other:  # another writer on the same file
+        other.add_document(replace(sample_import.document, id=None, title="Второй"))
+    window.refresh_if_changed()  # what regaining the focus does
+    assert window.documents.model.rowCount() == before + 1
+    assert "changed outside this window" in window.statusBar().currentMessage()
