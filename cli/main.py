@@ -9,7 +9,17 @@ from importlib import metadata
 
 from annotation.errors import RazmetkaError
 
-from . import edit_cmd, export_cmd, import_cmd, list_cmd, open_cmd
+from . import (
+    agreement_cmd,
+    edit_cmd,
+    export_cmd,
+    import_cmd,
+    list_cmd,
+    merge_cmd,
+    open_cmd,
+    report_cmd,
+    review_cmd,
+)
 
 
 def version() -> str:
@@ -33,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (import_cmd, list_cmd, export_cmd, edit_cmd, open_cmd):
+    subcommands = (import_cmd, list_cmd, export_cmd, edit_cmd, merge_cmd, agreement_cmd, report_cmd, review_cmd)
+    for module in (*subcommands, open_cmd):
         module.register(sub, common)
     return parser
 

@@ -80,8 +80,8 @@ class FindBar(QWidget):
             selection.format.setBackground(color)
             selection.format.setForeground(QColor(SEARCH_HIT_TEXT))
             cursor = QTextCursor(self.view.document())
-            cursor.setPosition(self.view.offsets.to_qt(start))
-            cursor.setPosition(self.view.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self.view.offsets.to_utf16(start))
+            cursor.setPosition(self.view.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selections.append(selection)
         self.view.layers.set("search", 5, selections)

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotation.model import Label, Span
+from annotation.offsets import OffsetMap
 
-from .offsets import OffsetMap
 from .theme import LABEL_FALLBACK, mark_format, span_format
 
 _NEWLINE = re.compile("\n")
@@ -56,7 +56,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _place(self, span_id: int, span: Span) -> set[int]:
         """Index a span's pieces per block; returns the blocks it touches."""
         starts = self._block_starts
-        start, end = self._offsets.to_qt(span.start), self._offsets.to_qt(span.end)
+        start, end = self._offsets.to_utf16(span.start), self._offsets.to_utf16(span.end)
         order = (span.start - span.end, span.start)
         touched = []
         number = bisect_right(starts, start) - 1
@@ -89,8 +89,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         False, instead of twice.
         """
         self._offsets = offsets
-        self._length = offsets.to_qt(len(text))
-        self._block_starts = [0] + [offsets.to_qt(m.start()) + 1 for m in _NEWLINE.finditer(text)]
+        self._length = offsets.to_utf16(len(text))
+        self._block_starts = [0] + [offsets.to_utf16(m.start()) + 1 for m in _NEWLINE.finditer(text)]
         self._spans, self._by_block, self._blocks_of = {}, {}, {}
         for i, span in enumerate(spans):
             if not span.visible:
@@ -111,7 +111,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         starts = self._block_starts
         found: dict[int, list[tuple[int, int]]] = {}
         for start, end in marks:
-            lo, hi = self._offsets.to_qt(start), self._offsets.to_qt(end)
+            lo, hi = self._offsets.to_utf16(start), self._offsets.to_utf16(end)
             number = bisect_right(starts, lo) - 1
             found.setdefault(number, []).append((lo - starts[number], hi - lo))
         dirty = {n for n in found.keys() | self._marks.keys() if found.get(n) != self._marks.get(n)}

@@ -14,11 +14,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QT
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from annotation.model import Document, Label, Span
+from annotation.offsets import OffsetMap
 
 from .current import CurrentDocument, reading_order
 from .highlighter import SpanHighlighter
 from .layers import SelectionLayers
-from .offsets import OffsetMap
 from .theme import CURRENT_SPAN, GUTTER_BACKGROUND, GUTTER_RULE, role_color
 
 GUTTER_MAX = 190
@@ -152,7 +152,7 @@ class TranscriptView(QPlainTextEdit):
             # Blocks are the text's lines: found by bisection, not by asking the QTextDocument per turn.
             number = bisect_left(newlines, turn.start)
             block_start = newlines[number - 1] + 1 if number else 0
-            in_block = self.offsets.to_qt(turn.start) - self.offsets.to_qt(block_start)
+            in_block = self.offsets.to_utf16(turn.start) - self.offsets.to_utf16(block_start)
             entry = (in_block, turn.speaker, roles.get(turn.speaker, "other"))
             self._turn_blocks.setdefault(number, []).append(entry)
         metrics = QFontMetrics(self._gutter_font)
@@ -165,21 +165,21 @@ class TranscriptView(QPlainTextEdit):
     # -- positions ----------------------------------------------------------
 
     def cursor_offset(self) -> int:
-        return self.offsets.from_qt(self.textCursor().position())
+        return self.offsets.from_utf16(self.textCursor().position())
 
     def selection_offsets(self) -> tuple[int, int]:
         cursor = self.textCursor()
-        return self.offsets.from_qt(cursor.selectionStart()), self.offsets.from_qt(cursor.selectionEnd())
+        return self.offsets.from_utf16(cursor.selectionStart()), self.offsets.from_utf16(cursor.selectionEnd())
 
     def select_offsets(self, start: int, end: int) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
     def move_to_offset(self, offset: int, center: bool = True) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_qt(offset))
+        cursor.setPosition(self.offsets.to_utf16(offset))
         self.setTextCursor(cursor)
         if center:
             self.centerCursor()
@@ -260,8 +260,8 @@ class TranscriptView(QPlainTextEdit):
             sel.format.setFontUnderline(True)
             sel.format.setUnderlineColor(QColor(CURRENT_SPAN))
             cursor = QTextCursor(self.document())
-            cursor.setPosition(self.offsets.to_qt(span.start))
-            cursor.setPosition(self.offsets.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self.offsets.to_utf16(span.start))
+            cursor.setPosition(self.offsets.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             selections.append(sel)
         self.layers.set("current-span", 10, selections)
