@@ -69,6 +69,7 @@ WORDS = {
     "model": QT_TRANSLATE_NOOP("Words", "model"),
     "human": QT_TRANSLATE_NOOP("Words", "human"),
     "imported": QT_TRANSLATE_NOOP("Words", "imported"),
+    "adjudicated": QT_TRANSLATE_NOOP("Words", "adjudicated"),
 }
 
 

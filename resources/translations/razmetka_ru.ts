@@ -1303,5 +1303,9 @@
         <source>imported</source>
         <translation>импорт</translation>
     </message>
+    <message>
+        <source>adjudicated</source>
+        <translation>решение рецензента</translation>
+    </message>
 </context>
 </TS>

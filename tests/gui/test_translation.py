@@ -201,6 +201,14 @@ def test_refusal_text_translates_then_fills(russian):
     assert translations.refusal_text(refusal) == "«{Москва}» уже помечено как LOC."
 
 
+def test_every_status_role_and_origin_has_a_translation(russian):
+    from annotation.model import DOCUMENT_STATUSES, ORIGINS, ROLES, STATUSES
+
+    for value in (*DOCUMENT_STATUSES, *ROLES, *STATUSES, *ORIGINS):
+        assert value in translations.WORDS, f"add {value!r} to gui/translations.py WORDS"
+        assert not english_left(translations.word(value)), value
+
+
 def test_language_comes_from_the_option_then_the_preference_then_the_system(monkeypatch):
     from gui import settings
 
