@@ -172,6 +172,10 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.model_state)
+        self.project_label = QLabel()  # which project file every edit goes to, always in sight
+        self.project_label.setObjectName("projectPath")
+        self.project_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.project_label)
 
     def _bind_undo(self) -> None:
         stack = self.session.undo_stack
@@ -281,6 +285,10 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         project = self.session.project.path
         title = f"{doc.title} — Razmetka" if doc else "Razmetka"
         self.setWindowTitle(f"{title} ({project.name})")
+        path = str(project.absolute())
+        shown = path if len(path) <= 60 else path[:20] + "…" + path[-39:]
+        self.project_label.setText(f"project: {shown}")
+        self.project_label.setToolTip(plaintext.tooltip(path))
 
     def _document_loaded(self, doc: Document | None) -> None:
         self.entities.set_document(doc)
@@ -357,7 +365,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         self.counts.setText(
             f"{doc.status.replace('_', ' ')} · {len(doc.turns)} turns · {len(current.visible)} spans"
             f" ({current.suggested} to review)"
-            f" · saved to {self.session.project.path.name}"
+            " · saved"
         )
 
     def _cursor_moved(self, offset: int) -> None:
