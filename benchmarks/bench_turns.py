@@ -169,9 +169,7 @@ def score_file(path: Path) -> FileScore:
 
 
 def transcripts(root: Path) -> list[Path]:
-    return sorted(
-        p for p in root.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file() and gold_file(p)
-    )
+    return sorted(p for p in root.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file() and gold_file(p))
 
 
 def score_corpus(root: Path) -> list[FileScore]:

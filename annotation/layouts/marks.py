@@ -43,6 +43,8 @@ _TOKEN = re.compile(
     r"|(?P<num>\d{1,3})(?!\d)"
     r"|(?P<particle>(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|фон|де|ван|дер|аль|ибн|бен))(?= )"
 )
+# "Ирина Соколова - Особое мнение - 2019-03-02": a page title, not "name – speech".
+_TITLE_TAIL = re.compile(r"(?:[ \t]+[–—-][ \t]+[^.,!?…]*|[ \t]+\d{1,4}[./-]\d{1,2}[./-]\d{2,4}[ \t]*)$")
 _SPEECH_START = re.compile(rf"[{_UP}0-9«\"„“'(\[…–—-]")
 MAX_TOKENS = 5
 
@@ -158,7 +160,7 @@ def _after_name(
         kind = LINE
     else:
         match = _DASH.match(text, pos, end)
-        if match and match.end() < end:
+        if match and match.end() < end and not _TITLE_TAIL.search(text, match.end(), end):
             kind, pos = BARE, match.end()
         elif text[pos] in " \t":
             speech = pos

@@ -30,6 +30,13 @@ def _bold_prefix(paragraph, text: str) -> int:
     return len(prefix.rstrip())
 
 
+def _all_italic(paragraph) -> bool:
+    """Every run with text is in italics (a question, in interviews that set questions so)."""
+    style_italic = bool(paragraph.style is not None and paragraph.style.font.italic)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.italic if run.italic is not None else style_italic for run in runs)
+
+
 def read_docx(path: Path, data: bytes, *, encoding: str | None = None) -> RawText:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(path, "is not a valid .docx file (not a zip archive)")
@@ -53,7 +60,8 @@ def read_docx(path: Path, data: bytes, *, encoding: str | None = None) -> RawTex
             bold = max(0, _bold_prefix(paragraph, raw) - lead)
             if parts:
                 pos += 2
-            blocks.append(Block(pos, pos + len(text), bold=min(bold, len(text))))
+            italic = _all_italic(paragraph)
+            blocks.append(Block(pos, pos + len(text), bold=min(bold, len(text)), italic=italic))
             parts.append(text)
             pos += len(text)
     except InputError:

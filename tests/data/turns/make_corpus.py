@@ -25,6 +25,8 @@ def split(source: str) -> tuple[str, list[list[str]]]:
         speaker = "narration" if match.group(1) == "-" else match.group(1)
         after = TAG.search(source, pos)
         following = source[pos : after.start() if after else len(source)]
+        if after and "\n" in following:
+            following = following[: following.rindex("\n")]  # the next turn's mark is not this turn's speech
         gold.append([speaker, " ".join(re.findall(r"\w+", following)[:3])])
     text.append(source[pos:])
     return "".join(text), gold
