@@ -72,14 +72,17 @@ def detect_one(
     all_lines = lines(text)
     marks = find_marks(text, bold, hints=hints)
     after_name_line = {i + 1 for i, m in marks.items() if m.kind == LINE}
-    free_dashes = sum(
-        1 for i, line in enumerate(all_lines) if i not in after_name_line and dash_mark_end(text, line) is not None
-    )
+    free = [
+        line for i, line in enumerate(all_lines) if i not in after_name_line and dash_mark_end(text, line) is not None
+    ]
+    free_dashes = len(free)
+    # Dashes are turns where they ask something; a list or the dialogue of a story does not.
+    asks = any("?" in text[line.start : line.end] for line in free)
     if len(marks) >= 2 and len(marks) * 4 >= free_dashes:
         marked = parse_marked(text, language, bold, hints=hints)
         if marked.confidence >= 0.5 or free_dashes < 2:
             return marked
-    if free_dashes >= 2 or (free_dashes and not marks):
+    if asks and (free_dashes >= 2 or not marks):
         return parse_dash(text, language)
     if marks:
         return parse_marked(text, language, bold, hints=hints)

@@ -27,6 +27,11 @@ NARRATION_CONFIDENCE = 0.2
 _EMPHASISED = re.compile(r"(\*\*|__|\*|_)(?=\S).*\S\1", re.DOTALL)
 _HEADING = re.compile(r"#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$")
 _CLOSERS = "*_»\"”’')]… \t"
+_REQUEST = re.compile(
+    r"(?:tell|describe|explain|talk|share|walk me|расскажите|опишите|объясните|поделитесь|назовите|вспомните"
+    r"|поясните|представьтесь)\b",
+    re.IGNORECASE,
+)
 _END_PUNCT = re.compile(r"[.!?…:;,]$")
 
 
@@ -53,7 +58,11 @@ def is_heading(text: str, paragraph: list[Line], emphasised: bool = False) -> bo
 
 
 def _is_question(text: str, paragraph: list[Line]) -> bool:
-    return _paragraph_text(text, paragraph).rstrip(_CLOSERS).endswith("?")
+    """Ends with a question mark, or is one short request: «Расскажите о…», "Tell me about…"."""
+    body = _paragraph_text(text, paragraph).strip("*_ \t")
+    if body.rstrip(_CLOSERS).endswith("?"):
+        return True
+    return bool(_REQUEST.match(body)) and len(body.split()) <= 15 and body.count(".") <= 1
 
 
 def _result(text: str, language: str, turns: list[Turn], layout: str, confidence: float, lead: int) -> Transcript:

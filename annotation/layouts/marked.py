@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from ..model import Turn
 from .base import Line, Transcript, generic, lines, speakers_in_order
 from .dash import dash_mark_end
-from .marks import BARE, COLON, LINE, Mark, find_mark
+from .marks import BARE, COLON, LINE, Mark, find_mark, introducing_line, is_credits
 from .names import (
     display_name,
     infer_roles,
@@ -67,17 +67,20 @@ def find_marks(
     bold = bold or {}
     all_lines = lines(text)
     candidates = {}
+    introduces = set()  # "Ольга Лебедева, газета «Север»:" on its own line, the speech below opening with a dash
     for index, line in enumerate(all_lines):
         mark = find_mark(text, line, bold.get(line.start, 0))
-        if mark is not None and (kind is None or mark.kind == kind) and not is_non_speech(mark.name):
-            candidates[index] = mark
+        above_dash = index + 1 < len(all_lines) and dash_mark_end(text, all_lines[index + 1]) is not None
+        if mark is None and above_dash and kind in (None, LINE):
+            mark = introducing_line(text, line)
+        if mark is None or (kind is not None and mark.kind != kind):
+            continue
+        if is_non_speech(mark.name) or is_credits(text, mark, line):
+            continue
+        candidates[index] = mark
+        if mark.kind == LINE and above_dash:
+            introduces.add(index)
     repeats = Counter(name_key(m.name) for m in candidates.values())
-    # "Ольга Лебедева, газета «Север»:" on its own line, the speech below opening with a dash.
-    introduces = {
-        i
-        for i, m in candidates.items()
-        if m.kind == LINE and i + 1 < len(all_lines) and dash_mark_end(text, all_lines[i + 1]) is not None
-    }
     credible = {
         i: m
         for i, m in candidates.items()

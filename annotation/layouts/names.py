@@ -78,8 +78,9 @@ def word_role(name: str) -> str | None:
 
 
 def is_non_speech(name: str) -> bool:
-    """``Break``, ``[music]``, ``Jingle``: a note about the recording, not a speaker."""
-    return name_key(name).lower().replace("ё", "е") in NON_SPEECH
+    """``Break``, ``[music]``, ``Jingle``, ``AD BREAK``: a note about the recording, not a speaker."""
+    words = [w.lower().replace("ё", "е") for w in re.findall(r"\w+", name)]
+    return bool(words) and (name_key(name).lower().replace("ё", "е") in NON_SPEECH or words[-1] in NON_SPEECH)
 
 
 def note_role(note: str | None) -> str | None:

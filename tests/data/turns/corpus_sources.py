@@ -582,3 +582,253 @@ SOURCES["f13_podcast_ru.md"] = """
 
 **МАША:** {{МАША}}Спасибо, Дима! Это был «Лесной подкаст».
 """
+
+# -- A second batch, written after the layouts were changed, to check they generalise -----
+
+SOURCES["g01_front_matter_guests_en.md"] = """
+---
+{{-}}title: Night shift
+episode: 12
+hosts:
+  - name: Sarah Kim
+guests:
+  - name: Omar Haddad
+description: "Omar drives a night bus. Topics: sleep, regulars, coffee."
+---
+
+Sarah Kim  00:00:04
+{{Sarah Kim}}Omar, what time does your shift start?
+
+Omar Haddad  00:00:09
+{{Omar Haddad}}Eleven at night. I finish when the bakeries open.
+
+Sarah Kim  00:00:15
+{{Sarah Kim}}Do you have regulars?
+
+Omar Haddad  00:00:18
+{{Omar Haddad}}A nurse, two cooks and a man who only rides to think. He never gets off before the end.
+
+Sarah Kim  00:00:31
+{{Sarah Kim}}And how do you sleep in the day?
+
+Omar Haddad  00:00:35
+{{Omar Haddad}}Badly. Blackout curtains and earplugs, and still the neighbour's dog wins.
+"""
+
+SOURCES["g02_talk_headings_ru.md"] = """
+# {{-}}Игорь Савин: как строить дома из соломы
+
+**Игорь Савин:** 00:00:00
+
+{{Игорь Савин}}Спасибо, что пришли. Двадцать лет назад я построил первый соломенный дом, и все соседи смеялись.
+
+### Почему солома
+
+Солома тёплая, дешёвая и растёт каждый год. Главное: держать её сухой.
+
+### Ошибки
+
+Первая крыша протекла. Вторая тоже. Третью я делал уже с плотником.
+
+## Вопросы и ответы
+
+**Вопрос из зала:** {{Вопрос из зала}}А пожара вы не боитесь?
+
+**Игорь Савин:** {{Игорь Савин}}Плотный тюк горит хуже бруса. Мы проверяли на полигоне.
+
+**Вопрос из зала:** {{Вопрос из зала}}Сколько стоит такой дом?
+
+**Игорь Савин:** {{Игорь Савин}}Примерно вдвое дешевле кирпичного.
+"""
+
+SOURCES["g03_talk_qa_en.md"] = """
+# {{-}}Lessons from a Small Orchard
+
+{{A}}Thanks for having me. I planted forty apple trees eleven years ago, and I have learned more from the dead ones than from the living.
+
+## Soil
+
+Nobody looks at soil until something dies. Look at it first.
+
+## Patience
+
+The first real harvest came in year six. Year five, a deer ate everything.
+
+That is the whole talk, really.
+
+---
+
+Q: {{Q}}What variety would you plant again?
+
+A: {{A}}Anything the old farmer next door already grows.
+
+Q: {{Q}}How do you keep deer out?
+
+A: {{A}}A tall fence and a loud dog.
+"""
+
+SOURCES["g04_one_mark_ru.txt"] = """
+{{-}}Радиоэссе. Выпуск о старых письмах.
+
+Т. ФЕЛЬГЕНГАУЭР: {{Т. Фельгенгауэр}}Этот конверт пролежал в шкафу тридцать лет. На нём написано: «Вскрыть, когда вырастешь».
+
+Бабушка писала просто. Первая строка: «Здравствуй, внучка». Последняя: «Не забывай поливать герань».
+
+Между ними — вся её жизнь: война, эвакуация, завод, огород под Коломной.
+
+Я до сих пор поливаю герань.
+"""
+
+SOURCES["g05_chrome_ru.md"] = """
+{{-}}[Главная](/) / [Программы](/programs) / Разворот
+
+Поделиться:
+
+Ведущие: Анна Ким, Пётр Лис
+Гость: Сергей Белов
+12.04.2020
+
+**А.КИМ:** {{А. Ким}}Добрый вечер, это «Разворот». Сергей, здравствуйте.
+
+**С.БЕЛОВ:** {{С. Белов}}Здравствуйте.
+
+**П.ЛИС:** {{П. Лис}}Сергей, что происходит с ценами на жильё?
+
+**С.БЕЛОВ:** {{С. Белов}}Растут, но медленнее, чем год назад. Спрос упал.
+
+**А.КИМ:** {{А. Ким}}А ипотека?
+
+**С.БЕЛОВ:** {{С. Белов}}Ипотека держит рынок. Без неё продажи упали бы вдвое.
+"""
+
+SOURCES["g06_italic_answers_ru.md"] = """
+{{-}}Мы поговорили с архитектором Ниной Шестаковой о деревянных домах и о том, зачем их сохранять.
+
+*{{Интервьюер}}Нина, с чего началась ваша любовь к дереву?*
+
+{{Респондент}}С дедушкиного дома в Кирове. В нём пахло смолой даже зимой.
+
+Когда его снесли, я поняла, что хочу спасать такие дома.
+
+*{{Интервьюер}}Сколько домов удалось спасти?*
+
+{{Респондент}}Двенадцать. Ещё три в работе.
+
+*{{Интервьюер}}Расскажите о самом трудном.*
+
+{{Респондент}}Дом купца Шмелёва. Его трижды пытались поджечь.
+"""
+
+SOURCES["g07_news_list_en.txt"] = """
+{{-}}The city council approved a new budget on Monday after a four-hour meeting.
+
+The budget includes:
+- two new bus routes,
+- repairs to the central library,
+- longer opening hours for public pools.
+
+Council member Ruth Avery said the library repairs were overdue. "The roof has leaked for three winters," she said.
+
+The budget takes effect in July.
+"""
+
+SOURCES["g07_story_ru.txt"] = """
+{{-}}Утром в деревню пришёл туман. Он лёг на огороды, на крыши, на старую церковь без креста.
+
+Бабушка вышла на крыльцо и долго смотрела на реку. Реки не было видно.
+
+– Ничего, – сказала она сама себе, – к обеду разойдётся.
+
+К обеду туман действительно разошёлся, и стало видно, что за ночь река поднялась почти до бань.
+"""
+
+SOURCES["g08_press_ru.txt"] = """
+{{-}}На брифинге после заседания штаба журналисты спросили о ремонте дорог.
+
+Наталья Громова, «Вечерний город»:
+– {{Наталья Громова}}Когда закончат ремонт на Ленина?
+
+Глава города Игорь Лебедев:
+– {{Игорь Лебедев}}В августе. Там меняют трубы, поэтому долго.
+– {{Наталья Громова}}А объезд?
+– {{Игорь Лебедев}}Объезд по Садовой, автобусы пустили там же.
+
+Денис Орлов, портал «Край»:
+– {{Денис Орлов}}Сколько стоит ремонт?
+– {{Игорь Лебедев}}Около двухсот миллионов.
+"""
+
+SOURCES["g09_radio_caps_ru.txt"] = """
+{{-}}«Разговор по существу», прямой эфир.
+
+НАТАЛЬЯ ЛЕВИНА {{Наталья Левина}}Добрый вечер. Сегодня говорим о платных дорогах. В студии экономист Артём Соколов.
+
+АРТЁМ СОКОЛОВ {{Артём Соколов}}Добрый вечер.
+
+НАТАЛЬЯ ЛЕВИНА {{Наталья Левина}}Артём, платные дороги — это надолго?
+
+АРТЁМ СОКОЛОВ {{Артём Соколов}}Надолго. Бюджет не потянет их содержание.
+
+НАТАЛЬЯ ЛЕВИНА {{Наталья Левина}}У нас слушатель на линии.
+
+СЛУШАТЕЛЬ — {{Слушатель}}Здравствуйте. А почему тогда бесплатные дороги такие плохие?
+
+АРТЁМ СОКОЛОВ {{Артём Соколов}}Потому что на них денег ещё меньше.
+
+ВЛАДИМИР — {{Владимир}}Алло, я из Твери. У нас платной дороги нет, а ямы есть.
+
+НАТАЛЬЯ ЛЕВИНА {{Наталья Левина}}Спасибо, Владимир. На этом всё.
+"""
+
+SOURCES["g10_intro_en.md"] = """
+{{-}}Mira Patel teaches chess in a prison in Ohio. We met her after a Thursday class.
+
+She asked us not to name the students.
+
+{{Interviewer}}How did you start teaching here?
+
+{{Respondent}}A friend worked in the library. They had boards and nobody to teach.
+
+The first class had three students. Now it has twenty.
+
+{{Interviewer}}Tell me about the best player.
+
+{{Respondent}}He beat me in eleven moves. I still think about that game.
+
+{{Interviewer}}What does chess give them?
+
+{{Respondent}}An hour where nobody tells them what to do next.
+"""
+
+SOURCES["g13_podcast_en.txt"] = """
+{{-}}Intro music
+
+[00:00:05] KT: {{KT}}Hey everyone, welcome to Small Bites. I'm KT, and with me is DJ. DJ, what did you cook this week?
+
+[00:00:12] DJ: {{DJ}}Soup. Six kinds of soup. My freezer is full.
+
+{{-}}(laughter)
+
+[00:00:20] KT: {{KT}}Why six?
+
+[00:00:22] DJ: {{DJ}}I couldn't decide, so I made all of them.
+
+{{-}}[AD BREAK]
+
+[00:14:40] KT: {{KT}}We're back. Which soup won?
+
+[00:14:44] DJ: {{DJ}}Lentil. It always wins.
+
+[00:14:50] KT: {{KT}}That's the show. Bye, everyone!
+"""
+
+DOCX["g06_bold_questions_en.docx"] = [
+    ("", "{{-}}Beekeeper Alan Frost keeps ninety hives on a hill above Bath."),
+    ("b", "Early years"),
+    ("b", "{{Interviewer}}When did you get your first hive?"),
+    ("", "{{Respondent}}At twelve. My uncle gave it to me so I would stop asking about his."),
+    ("b", "{{Interviewer}}Were you stung a lot?"),
+    ("", "{{Respondent}}Every day for a month. Then the bees and I came to an agreement."),
+    ("b", "{{Interviewer}}What is the hardest season?"),
+    ("", "{{Respondent}}Late winter. You can only wait and hope."),
+]
