@@ -1,9 +1,12 @@
 """Turn a transcript's text into speakers and turns.
 
-:func:`parse` splits off the metadata header, detects the layout (or uses the one
-asked for, see :mod:`annotation.layouts`), finds the turns and gives each turn a
-speaker.  Offsets in the result point into ``Transcript.text``, the text with
-the header removed, which is what a document stores.
+:func:`parse` splits off the metadata header, reads YAML front matter, detects
+the layout of each section (or uses the one asked for, see
+:mod:`annotation.layouts`), finds the turns and gives each turn a speaker.
+Offsets in the result point into ``Transcript.text``, the text with the header
+removed, which is what a document stores.  :func:`relayout` does the same for a
+stored text with a chosen layout, and :func:`sections_of` tells a stored
+document's sections.
 """
 
 from __future__ import annotations

@@ -79,13 +79,13 @@ def detect_one(
     # Dashes are turns where they ask something; a list or the dialogue of a story does not.
     asks = any("?" in text[line.start : line.end] for line in free)
     if len(marks) >= 2 and len(marks) * 4 >= free_dashes:
-        marked = parse_marked(text, language, bold, hints=hints)
+        marked = parse_marked(text, language, bold, hints=hints, marks=marks)
         if marked.confidence >= 0.5 or free_dashes < 2:
             return marked
     if asks and (free_dashes >= 2 or not marks):
         return parse_dash(text, language)
     if marks:
-        return parse_marked(text, language, bold, hints=hints)
+        return parse_marked(text, language, bold, hints=hints, marks=marks)
     return parse_alternate(text, language, _emphasis(blocks), forced=False)
 
 

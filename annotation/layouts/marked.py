@@ -154,15 +154,18 @@ def parse_marked(
     bold: dict[int, int] | None = None,
     layout: str | None = None,
     hints: frozenset[str] = frozenset(),
+    marks: dict[int, Mark] | None = None,
 ) -> Transcript:
     """Turns opened by the credible marks; ``layout`` restricts them to one layout's kind.
 
     Under a name line whose speech opens with a dash, later dashes with no new
     name alternate between the last two speakers named (a press conference).
+    ``marks`` are :func:`find_marks`'s, when the caller has them already.
     """
     names = generic(language)
     all_lines = lines(text)
-    marks = find_marks(text, bold, KIND_OF_LAYOUT.get(layout or ""), hints)
+    if marks is None or layout is not None:
+        marks = find_marks(text, bold, KIND_OF_LAYOUT.get(layout or ""), hints)
     turns: list[Turn] = []
     variants: dict[str, list[str]] = defaultdict(list)
     stated: dict[str, str] = {}

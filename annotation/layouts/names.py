@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import Turn
 
@@ -58,6 +59,7 @@ _INITIAL_SPACE = re.compile(r"(?<=\b\w\.)(?=\w{2})")
 _SHOUT = re.compile(r"\w{2,}")
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The same for every spelling of one name: no spaces, dots or underscores, upper case, Е for Ё."""
     return re.sub(r"[\s._]+", "", name).upper().replace("Ё", "Е")
