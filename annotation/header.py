@@ -53,6 +53,12 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
 
 # -- YAML front matter -----------------------------------------------------------
 
+# Front matter has identifier-like keys, at least one of them one of these.
+FRONT_MATTER_KEYS = frozenset(
+    "title date speakers participants guests hosts host guest author authors tags categories media audio video"
+    " url link source summary description lang language episode season duration slug layout".split()
+)
+_KEY = re.compile(r"[A-Za-z_][\w-]*")
 _FENCE = re.compile(r"---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -86,8 +92,10 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int, list[str]]:
         data = yaml.safe_load(text[body : close.start()])
     except yaml.YAMLError:
         return {}, 0, []
-    if not isinstance(data, dict) or not data:
+    if not isinstance(data, dict) or not data or not all(isinstance(k, str) and _KEY.fullmatch(k) for k in data):
         return {}, 0, []
+    if not FRONT_MATTER_KEYS & {k.lower() for k in data}:
+        return {}, 0, []  # "Вопрос: …" lines between two rules are speech, not front matter
     metadata = {str(k): _flat(v) for k, v in data.items()}
     speakers: list[str] = []
     for key in ("speakers", "participants", "guests", "hosts", "host", "guest"):

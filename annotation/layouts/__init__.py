@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..readers.base import Block
-from .alternate import parse_alternate, parse_monologue, parse_narration
+from .alternate import is_request, parse_alternate, parse_monologue, parse_narration
 from .base import Section, Transcript, lines
 from .dash import dash_mark_end, parse_dash
 from .marked import find_marks, parse_marked
@@ -77,7 +77,9 @@ def detect_one(
     ]
     free_dashes = len(free)
     # Dashes are turns where they ask something; a list or the dialogue of a story does not.
-    asks = any("?" in text[line.start : line.end] for line in free)
+    asks = any(
+        "?" in text[line.start : line.end] or is_request(text[dash_mark_end(text, line) : line.end]) for line in free
+    )
     if len(marks) >= 2 and len(marks) * 4 >= free_dashes:
         marked = parse_marked(text, language, bold, hints=hints, marks=marks)
         if marked.confidence >= 0.5 or free_dashes < 2:

@@ -40,8 +40,11 @@ def _paragraph_text(text: str, paragraph: list[Line]) -> str:
 
 
 def _emphasised(text: str, paragraph: list[Line], emphasis: dict[int, int]) -> bool:
+    """Wholly bold or italic, or a heading that asks (``## Почему вы ушли?``)."""
     start, end = paragraph[0].start, paragraph[-1].end
     if emphasis.get(start, 0) >= end - start - 1:
+        return True
+    if len(paragraph) == 1 and text.startswith("#", start) and text[start:end].rstrip(_CLOSERS).endswith("?"):
         return True
     return bool(_EMPHASISED.fullmatch(text, start, end))
 
@@ -50,19 +53,22 @@ def is_heading(text: str, paragraph: list[Line], emphasised: bool = False) -> bo
     """A ``# heading``, a rule (``---``, ``* * *``), or a short emphasised line without end punctuation."""
     body = _paragraph_text(text, paragraph)
     if len(paragraph) == 1 and _HEADING.match(body):
-        return True
+        return not body.rstrip(_CLOSERS).endswith("?")  # a heading that asks is a question
     if not emphasised or len(paragraph) > 1:
         return False
     bare = body.strip("*_ \t")
     return len(bare.split()) <= 8 and not _END_PUNCT.search(bare)
 
 
-def _is_question(text: str, paragraph: list[Line]) -> bool:
-    """Ends with a question mark, or is one short request: «Расскажите о…», "Tell me about…"."""
-    body = _paragraph_text(text, paragraph).strip("*_ \t")
-    if body.rstrip(_CLOSERS).endswith("?"):
-        return True
+def is_request(body: str) -> bool:
+    """One short request: «Расскажите о…», "Tell me about…"."""
     return bool(_REQUEST.match(body)) and len(body.split()) <= 15 and body.count(".") <= 1
+
+
+def _is_question(text: str, paragraph: list[Line]) -> bool:
+    """Ends with a question mark, or is one short request."""
+    body = _paragraph_text(text, paragraph).strip("*_# \t")
+    return body.rstrip(_CLOSERS).endswith("?") or is_request(body)
 
 
 def _result(text: str, language: str, turns: list[Turn], layout: str, confidence: float, lead: int) -> Transcript:

@@ -90,9 +90,11 @@ def test_front_matter_is_metadata_and_a_narration_turn_and_names_the_speakers():
     assert [s.layout for s in sections_of(doc)] == ["front_matter", "colon"]
 
 
-def test_a_rule_then_prose_is_not_front_matter():
+def test_a_rule_then_prose_or_speech_is_not_front_matter():
     transcript = parse("---\n\nОн пришёл поздно. Никто не ждал.\n\n---\n\nУтром всё прояснилось.")
     assert transcript.metadata == {} and transcript.layout == "narration"
+    transcript = parse("---\nВопрос: Как дела?\nОтвет: Хорошо.\n---\nВопрос: А у вас?\nОтвет: Тоже.")
+    assert transcript.metadata == {} and [t.speaker for t in transcript.turns][-4:] == ["Вопрос", "Ответ"] * 2
 
 
 # -- 2, 3. headings inside speech; a talk, then Q&A --------------------------------------
@@ -323,3 +325,11 @@ def test_a_request_without_a_question_mark_is_a_question():
     doc = _doc("g10_intro_en.md")
     asked = [_speech(doc, t) for t in doc.turns if t.speaker == "Interviewer"]
     assert asked == ["How did you start teaching here?", "Tell me about the best player.", "What does chess give them?"]
+
+
+def test_headings_that_ask_are_questions_and_rules_between_dash_parts_change_nothing():
+    doc = _doc("g06_heading_questions_ru.md")
+    assert doc.source.layout == "alternate" and doc.source.confidence >= 0.5
+    assert _speakers(doc) == ["Автор", "Автор"] + ["Интервьюер", "Респондент"] * 3
+    doc = _doc("g11_rule_parts_ru.txt")
+    assert doc.source.layout == "dash" and len(sections_of(doc)) == 1
