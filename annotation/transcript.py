@@ -12,6 +12,7 @@ document's sections.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 
 from .header import split_front_matter, split_header
@@ -21,7 +22,7 @@ from .layouts.base import GENERIC_RU, Line, Section, Transcript, generic, lines
 from .layouts.dash import DASHES, parse_dash
 from .layouts.names import name_key
 from .layouts.sections import blocks_within, stitch, with_sections
-from .model import Document, Speaker, Turn
+from .model import Document, Span, Speaker, Turn
 from .readers.base import Block
 
 SECTIONS_KEY = "layout_sections"  # the document metadata key for documents of several sections
@@ -132,6 +133,23 @@ def relayout(
     return transcript
 
 
+def misplaced_spans(turns: list[Turn], spans: Iterable[Span]) -> list[Span]:
+    """The spans that would not lie inside one turn's speech under ``turns``.
+
+    A re-parse keeps the text, so every span keeps its place; but a span on what
+    the new layout reads as a speaker mark (``Иван:``), or across a new turn
+    boundary, would break the model's invariant.  A re-detect previews these and
+    refuses or asks before applying.
+    """
+    probe = Document("", turns=turns)
+    return [
+        span
+        for span in spans
+        if (turn := probe.turn_at(span.start)) is None
+        or not (turn.content_start <= span.start and span.end <= turn.end)
+    ]
+
+
 def _front_matter_part(text: str, language: str) -> Transcript:
     narrator = generic(language).narrator
     start = len(text) - len(text.lstrip())
@@ -162,6 +180,7 @@ __all__ = [
     "Section",
     "Transcript",
     "lines",
+    "misplaced_spans",
     "parse",
     "parse_dash",
     "relayout",

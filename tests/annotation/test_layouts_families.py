@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from annotation.importing import build_document
-from annotation.model import Document, Source, check_document
+from annotation.model import Document, Source, Span, check_document
 from annotation.readers import read
-from annotation.transcript import LAYOUTS, parse, relayout, sections_of
+from annotation.transcript import LAYOUTS, misplaced_spans, parse, relayout, sections_of
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TURNS = DATA / "turns"
@@ -333,3 +333,12 @@ def test_headings_that_ask_are_questions_and_rules_between_dash_parts_change_not
     assert _speakers(doc) == ["Автор", "Автор"] + ["Интервьюер", "Респондент"] * 3
     doc = _doc("g11_rule_parts_ru.txt")
     assert doc.source.layout == "dash" and len(sections_of(doc)) == 1
+
+
+def test_misplaced_spans_are_those_a_new_layout_would_put_on_a_mark():
+    text = "Иван: Привет, Пётр.\n\nПётр: Здравствуй."
+    narration = relayout(text, "narration")
+    spans = [Span(0, 4, "PER", "Иван"), Span(13, 17, "PER", "Пётр")]
+    assert misplaced_spans(narration.turns, spans) == []
+    colon = relayout(text, "colon")
+    assert colon.text == text and misplaced_spans(colon.turns, spans) == [spans[0]]
