@@ -22,6 +22,9 @@ from ..model import Speaker, Turn
 from ..readers.base import Block
 from .alternate import is_heading, parse_monologue
 from .base import Section, Transcript, generic, lines, paragraphs
+from .dash import dash_mark_end
+from .marked import find_marks
+from .marks import LINE
 
 # A line that opens a new part: a markdown heading or a rule.
 BOUNDARY = re.compile(r"#{1,6}[ \t]|(?:[-*_][ \t]*){3,}$")
@@ -30,8 +33,31 @@ Detect = Callable[[str, list[Block] | None], Transcript]
 
 
 def cut_points(text: str) -> list[int]:
-    """Where parts begin: every heading or rule line but the first line."""
-    return [line.start for line in lines(text)[1:] if BOUNDARY.match(text, line.start, line.end)]
+    """Where parts begin: every heading or rule line but the first line, and a clear change of marks."""
+    all_lines = lines(text)
+    cuts = [line.start for line in all_lines[1:] if BOUNDARY.match(text, line.start, line.end)]
+    change = _names_then_dashes(text, all_lines)
+    if change is None or any(change[0] < cut <= change[1] for cut in cuts):
+        return cuts  # no change of marks, or a heading or rule already separates them
+    return sorted({*cuts, change[1]})
+
+
+def _names_then_dashes(text: str, all_lines) -> tuple[int, int] | None:
+    """(the last name mark, the first dash line) when names mark every turn before it and none after.
+
+    ``**Вера:** …`` paragraphs of a talk, then ``– …?`` / ``– …`` without names: a
+    change of marks even without a rule between them.
+    """
+    dashes = [i for i, line in enumerate(all_lines) if dash_mark_end(text, line) is not None]
+    if len(dashes) < 2 or not all_lines[dashes[0]].blank_before:
+        return None
+    if not any("?" in text[all_lines[i].start : all_lines[i].end] for i in dashes):
+        return None
+    marks = find_marks(text)
+    first = dashes[0]
+    if not marks or max(marks) > first or any(i + 1 == first for i, m in marks.items() if m.kind == LINE):
+        return None
+    return all_lines[max(marks)].start, all_lines[first].start
 
 
 def blocks_within(blocks: list[Block] | None, start: int, end: int) -> list[Block] | None:

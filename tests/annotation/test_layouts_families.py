@@ -342,3 +342,10 @@ def test_misplaced_spans_are_those_a_new_layout_would_put_on_a_mark():
     assert misplaced_spans(narration.turns, spans) == []
     colon = relayout(text, "colon")
     assert colon.text == text and misplaced_spans(colon.turns, spans) == [spans[0]]
+
+
+def test_names_then_dashes_without_a_rule_are_two_sections():
+    doc = _doc("g11_no_rule_en.txt")
+    assert [s.layout for s in sections_of(doc)] == ["colon", "dash"]
+    assert _speakers(doc) == ["Host"] + ["Interviewer", "Respondent"] * 2
+    assert _speech(doc, doc.turns[0]).endswith("Let's find out.")

@@ -868,3 +868,17 @@ SOURCES["g11_rule_parts_ru.txt"] = """
 
 – {{Респондент}}Девяносто восьмой. Зарплату выдавали мылом.
 """
+
+SOURCES["g11_no_rule_en.txt"] = """
+HOST: {{Host}}Good evening. Tonight's guest built a boat in her garage over nine winters, and then sailed it to Ireland.
+
+She says she is not brave, only stubborn. Let's find out.
+
+- {{Interviewer}}Why a boat, of all things?
+
+- {{Respondent}}My father drew boats on napkins. I wanted one of them to float.
+
+- {{Interviewer}}Were you ever afraid at sea?
+
+- {{Respondent}}Every night. In the morning it passed.
+"""
