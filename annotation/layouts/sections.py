@@ -76,9 +76,8 @@ def _marked_layout(part: Transcript) -> str | None:
 def detect_sections(text: str, detect_one: Detect, blocks: list[Block] | None, language: str) -> Transcript:
     """One layout per part when parts marked differently follow each other; else ``detect_one(text)``."""
     cuts = cut_points(text)
-    whole = detect_one(text, blocks)
     if not cuts:
-        return with_sections(whole)
+        return with_sections(detect_one(text, blocks))
     bounds = [0, *cuts, len(text)]
     groups: list[list[int]] = []  # [start, end] of each part
     layouts: list[str | None] = []
@@ -95,7 +94,7 @@ def detect_sections(text: str, detect_one: Detect, blocks: list[Block] | None, l
         groups.append([start, end])
         layouts.append(layout)
     if len(groups) == 1:
-        return with_sections(whole)
+        return with_sections(detect_one(text, blocks))
     parts = [(start, detect_one(text[start:end], blocks_within(blocks, start, end))) for start, end in groups]
     return stitch(text, parts, language)
 
@@ -108,8 +107,8 @@ def with_sections(transcript: Transcript, offset: int = 0) -> Transcript:
     return transcript
 
 
-def _only_headings(text: str, turn: Turn) -> bool:
-    groups = paragraphs([line for line in lines(text) if turn.start <= line.start < turn.end])
+def _only_headings(text: str) -> bool:
+    groups = paragraphs(lines(text))
     return bool(groups) and all(is_heading(text, group) for group in groups)
 
 
@@ -147,7 +146,7 @@ def stitch(text: str, parts: list[tuple[int, Transcript]], language: str) -> Tra
                 turn, start=turn.start + offset, end=turn.end + offset, content_start=turn.content_start + offset
             )
             opening = index and n == 0 and turns and turns[-1].speaker != narrator
-            if opening and turn.speaker == narrator and _only_headings(text, moved):
+            if opening and turn.speaker == narrator and _only_headings(text[moved.start : moved.end]):
                 turns[-1].end = moved.end  # a heading or rule belongs to the running turn
                 continue
             turns.append(moved)
