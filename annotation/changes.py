@@ -209,6 +209,22 @@ class RestoreLabel(Change):
 
 
 @dataclass(frozen=True)
+class RecordDecision(Change):
+    """Remember how a reviewer settled a disagreement between annotators ``a`` and ``b`` (None: forget it)."""
+
+    kind: ClassVar[str] = "record_decision"
+    document: str
+    a: str
+    b: str
+    what: str  # the disagreement's kind: missing, label, boundary, speaker, turn_boundary
+    start: int
+    end: int
+    choice: str | None
+    reviewer: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Batch(Change):
     """Several changes made as one edit: applied in order, undone in reverse, one undo entry."""
 
@@ -240,6 +256,7 @@ KINDS: dict[str, type[Change]] = {
         UpdateLabel,
         DeleteLabel,
         RestoreLabel,
+        RecordDecision,
         Batch,
     )
 }

@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_project(args.db, create=False) as project:
+    with open_project(args.db, create=False, say=False) as project:
         rows = project.summaries()
         reviews = review_states(project)
     if args.review:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from importlib import metadata
 
 from annotation.errors import RazmetkaError
+from storage.paths import ENV_VAR
 
 from . import (
     agreement_cmd,
@@ -34,12 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--db",
         metavar="PATH",
-        help="project file to use (default: project.db in the user data directory)",
+        help=f"project file to use (default: ${ENV_VAR} if set, else project.db in the user data directory)",
     )
     parser = argparse.ArgumentParser(
         prog="razmetka",
         description="Annotate interview transcripts: speaker turns and named entities, "
         "kept in one SQLite project file. Without a command, opens the window.",
+        epilog=f"Which project: --db PATH, else ${ENV_VAR}, else the default project in the user data "
+        "directory. Only the window opened with no files may reopen the project it showed last.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -59,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except RazmetkaError as exc:
         print(f"razmetka: {exc}", file=sys.stderr)
+        return 2
+    except RecursionError:  # a parser that recurses per level of nesting (json) on hostile input
+        print("razmetka: an input is nested too deeply to read (RecursionError)", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("razmetka: interrupted", file=sys.stderr)

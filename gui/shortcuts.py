@@ -72,6 +72,14 @@ class Action(str, Enum):
     NEXT_DOCUMENT = "next_document"
     PREVIOUS_DOCUMENT = "previous_document"
     SHORTCUTS = "shortcuts"
+    REVIEW = "review"
+    MERGE_PROJECTS = "merge_projects"
+    NEXT_DISAGREEMENT = "next_disagreement"
+    PREVIOUS_DISAGREEMENT = "previous_disagreement"
+    CHOOSE_A = "choose_a"
+    CHOOSE_B = "choose_b"
+    CHOOSE_BOTH = "choose_both"
+    CHOOSE_NEITHER = "choose_neither"
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,7 @@ class Shortcut:
     help: str
     family: bool = False  # one entry standing for several keys, bound from the labels or speakers
     in_view: bool = False  # active only while the transcript has the focus
+    window: str = "main"  # "review": a key of the Review window, bound there
 
 
 SHORTCUTS: tuple[Shortcut, ...] = (
@@ -285,11 +294,41 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         N_("Previous d&ocument"),
         N_("Open the previous document in the list"),
     ),
+    # Review
+    Shortcut(
+        Action.REVIEW,
+        "Ctrl+Shift+V",
+        "Review",
+        N_("&Review…"),
+        N_("Agreement between annotators, their disagreements side by side, and the model against the people"),
+    ),
+    Shortcut(
+        Action.MERGE_PROJECTS,
+        "",
+        "Review",
+        N_("&Merge projects…"),
+        N_("Bring other annotators' project files or native JSONL exports into this project, one layer each"),
+    ),
+    Shortcut(
+        Action.NEXT_DISAGREEMENT, "F8", "Review", N_("Next disagreement"), N_("Next disagreement"), window="review"
+    ),
+    Shortcut(
+        Action.PREVIOUS_DISAGREEMENT,
+        "Shift+F8",
+        "Review",
+        N_("Previous disagreement"),
+        N_("Previous one"),
+        window="review",
+    ),
+    Shortcut(Action.CHOOSE_A, "A", "Review", N_("Choose &A"), N_("Settle it as annotator A has it"), window="review"),
+    Shortcut(Action.CHOOSE_B, "B", "Review", N_("Choose &B"), N_("Settle it as annotator B has it"), window="review"),
+    Shortcut(Action.CHOOSE_BOTH, "T", "Review", N_("Take bo&th"), N_("Keep both annotators' spans"), window="review"),
+    Shortcut(Action.CHOOSE_NEITHER, "N", "Review", N_("&Neither"), N_("Keep neither"), window="review"),
     # Help
     Shortcut(Action.SHORTCUTS, "F1", "Help", N_("&Keyboard shortcuts"), N_("Show this list")),
 )
 
-MENUS = (N_("File"), N_("Edit"), N_("Annotate"), N_("Turns"), N_("Go"), N_("Help"))
+MENUS = (N_("File"), N_("Edit"), N_("Annotate"), N_("Turns"), N_("Go"), N_("Review"), N_("Help"))
 HEADER = (N_("keys"), N_("menu"), N_("what it does"))
 
 
@@ -302,7 +341,10 @@ def by_action(action: str) -> Shortcut:
 
 def rows(into: QTranslator | None = None) -> list[tuple[str, str, str]]:
     """(keys, menu, what it does) for the help dialog and the README, translated (see :func:`tr`)."""
-    return [(s.keys or "—", tr(s.menu, into), tr(s.help, into)) for s in SHORTCUTS]
+    return [
+        (s.keys or "—", tr(s.menu if s.window == "main" else N_("Review window"), into), tr(s.help, into))
+        for s in SHORTCUTS
+    ]
 
 
 def markdown_table(language: str = "en") -> str:

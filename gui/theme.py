@@ -31,6 +31,7 @@ SPEAKER_MARK = "#a0a0a0"
 CURRENT_SPAN = "#202020"
 SEARCH_HIT = "#ffe066"
 SEARCH_HIT_TEXT = "#000000"
+DISAGREEMENT = "#ffb3b3"  # the disagreement in hand, in both layers of the Review window
 
 # Panels and the banner above the text.
 BANNER_BACKGROUND = "#fff4d6"

@@ -19,6 +19,7 @@ from annotation.changes import (
     DeleteSpans,
     DeleteSpeaker,
     MergeTurn,
+    RecordDecision,
     RestoreLabel,
     RestoreTurn,
     SetStatus,
@@ -132,6 +133,26 @@ def _restore_label(p: Project, c: RestoreLabel) -> Change:
     return DeleteLabel(c.label, c.mode, c.relabel_to, c.text)
 
 
+def _record_decision(p: Project, c: RecordDecision) -> Change:
+    from annotation.review import Disagreement
+
+    from . import review
+
+    if c.choice is None:
+        earlier = next(
+            (d for d in review.decisions(p, c.document) if (d.a, d.b, d.kind, d.start, d.end)
+             == (c.a, c.b, c.what, c.start, c.end)),
+            None,
+        )
+        if earlier is not None:
+            review.forget_decision(p, c.document, earlier)
+    else:
+        where = Disagreement(c.what, c.start, c.end)
+        earlier = review.record_decision(p, c.document, c.a, c.b, where, c.choice, c.reviewer)
+    before = earlier.choice if earlier is not None else None
+    return RecordDecision(c.document, c.a, c.b, c.what, c.start, c.end, before, c.reviewer, c.text)
+
+
 def _batch(p: Project, c: Batch) -> Change:
     inverses = [apply_change(p, child) for child in c.changes]
     return Batch(tuple(reversed(inverses)), c.text)
@@ -153,6 +174,7 @@ _APPLY: dict[type, Callable] = {
     UpdateLabel: _update_label,
     DeleteLabel: _delete_label,
     RestoreLabel: _restore_label,
+    RecordDecision: _record_decision,
     Batch: _batch,
 }
 

@@ -60,6 +60,8 @@ def build_menus(window: QMainWindow, view: Any) -> tuple[dict[str, QMenu], dict[
     actions: dict[Action, QAction] = {}
     anchors: dict[Action, QAction] = {}
     for shortcut in SHORTCUTS:
+        if shortcut.window != "main":
+            continue  # bound by the window it belongs to
         menu = menus[shortcut.menu]
         if shortcut.family:  # digits for labels, Alt+digits for speakers: bound by the window
             menu.addSeparator()
@@ -80,7 +82,7 @@ def build_menus(window: QMainWindow, view: Any) -> tuple[dict[str, QMenu], dict[
             window.addAction(action)
         menu.addAction(action)
         actions[shortcut.action] = action
-    missing = {s.action for s in SHORTCUTS if not s.family} - set(_HANDLERS)
+    missing = {s.action for s in SHORTCUTS if not s.family and s.window == "main"} - set(_HANDLERS)
     if missing:
         raise RuntimeError(f"no handler for {', '.join(sorted(missing))}")
     return menus, actions, anchors

@@ -45,9 +45,10 @@ from .jobs import JobsMixin
 from .legend import Legend
 from .navigation import NavigationMixin
 from .prompts import PromptsMixin
+from .review import ReviewMixin
 
 
-class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWindow):
+class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsMixin, QMainWindow):
     documentShown = Signal(str)
 
     def __init__(self, session: Session) -> None:
@@ -174,6 +175,10 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.model_state)
+        self.project_label = QLabel()  # which project file every edit goes to, always in sight
+        self.project_label.setObjectName("projectPath")
+        self.project_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.project_label)
 
     def _bind_undo(self) -> None:
         stack = self.session.undo_stack
@@ -283,6 +288,10 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
         project = self.session.project.path
         title = f"{doc.title} — Razmetka" if doc else "Razmetka"
         self.setWindowTitle(f"{title} ({project.name})")
+        path = str(project.absolute())
+        shown = path if len(path) <= 60 else path[:20] + "…" + path[-39:]
+        self.project_label.setText(self.tr("project: {path}").format(path=shown))
+        self.project_label.setToolTip(plaintext.tooltip(path))
 
     def _document_loaded(self, doc: Document | None) -> None:
         self.entities.set_document(doc)
@@ -359,12 +368,8 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, PromptsMixin, QMainWi
             return
         current = self.session.current
         self.counts.setText(
-            self.tr("{status} · {turns} turns · {spans} spans ({review} to review) · saved to {file}").format(
-                status=word(doc.status),
-                turns=len(doc.turns),
-                spans=len(current.visible),
-                review=current.suggested,
-                file=self.session.project.path.name,
+            self.tr("{status} · {turns} turns · {spans} spans ({review} to review) · saved").format(
+                status=word(doc.status), turns=len(doc.turns), spans=len(current.visible), review=current.suggested
             )
         )
 

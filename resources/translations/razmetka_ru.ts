@@ -332,6 +332,66 @@
         <translation>Открыть предыдущий документ списка</translation>
     </message>
     <message>
+        <source>&amp;Review…</source>
+        <translation>&amp;Сверка…</translation>
+    </message>
+    <message>
+        <source>Agreement between annotators, their disagreements side by side, and the model against the people</source>
+        <translation>Согласие разметчиков, их расхождения рядом друг с другом и модель против людей</translation>
+    </message>
+    <message>
+        <source>&amp;Merge projects…</source>
+        <translation>&amp;Объединить проекты…</translation>
+    </message>
+    <message>
+        <source>Bring other annotators&apos; project files or native JSONL exports into this project, one layer each</source>
+        <translation>Добавить в этот проект файлы проектов других разметчиков или их родные выгрузки JSONL, каждый отдельным слоем</translation>
+    </message>
+    <message>
+        <source>Next disagreement</source>
+        <translation>Следующее расхождение</translation>
+    </message>
+    <message>
+        <source>Previous disagreement</source>
+        <translation>Предыдущее расхождение</translation>
+    </message>
+    <message>
+        <source>Previous one</source>
+        <translation>Предыдущее</translation>
+    </message>
+    <message>
+        <source>Choose &amp;A</source>
+        <translation>Выбрать &amp;A</translation>
+    </message>
+    <message>
+        <source>Settle it as annotator A has it</source>
+        <translation>Решить так, как у разметчика A</translation>
+    </message>
+    <message>
+        <source>Choose &amp;B</source>
+        <translation>Выбрать &amp;B</translation>
+    </message>
+    <message>
+        <source>Settle it as annotator B has it</source>
+        <translation>Решить так, как у разметчика B</translation>
+    </message>
+    <message>
+        <source>Take bo&amp;th</source>
+        <translation>Взять &amp;оба</translation>
+    </message>
+    <message>
+        <source>Keep both annotators&apos; spans</source>
+        <translation>Оставить фрагменты обоих разметчиков</translation>
+    </message>
+    <message>
+        <source>&amp;Neither</source>
+        <translation>&amp;Ни один</translation>
+    </message>
+    <message>
+        <source>Keep neither</source>
+        <translation>Не оставлять ни один</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
@@ -364,6 +424,10 @@
         <translation>Справка</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Сверка</translation>
+    </message>
+    <message>
         <source>keys</source>
         <translation>клавиши</translation>
     </message>
@@ -374,6 +438,10 @@
     <message>
         <source>what it does</source>
         <translation>что делает</translation>
+    </message>
+    <message>
+        <source>Review window</source>
+        <translation>Окно сверки</translation>
     </message>
     <message>
         <source>Select some words first, then give them a label.</source>
@@ -1001,6 +1069,10 @@
         <translation>Модель NER: готова</translation>
     </message>
     <message>
+        <source>project: {path}</source>
+        <translation>проект: {path}</translation>
+    </message>
+    <message>
         <source>No suggestions: this document&apos;s language is {language}, and the model pre-annotates Russian only. Tag entities by hand: select words and press a label&apos;s digit.</source>
         <translation>Подсказок нет: язык этого документа — {language}, а модель размечает только русский текст. Размечайте сущности вручную: выделите слова и нажмите цифру метки.</translation>
     </message>
@@ -1017,8 +1089,8 @@
         <translation>Нет документа. Файл › Импорт расшифровок… (Ctrl+I)</translation>
     </message>
     <message>
-        <source>{status} · {turns} turns · {spans} spans ({review} to review) · saved to {file}</source>
-        <translation>{status} · реплик: {turns} · фрагментов: {spans} (проверить: {review}) · сохранено в {file}</translation>
+        <source>{status} · {turns} turns · {spans} spans ({review} to review) · saved</source>
+        <translation>{status} · реплик: {turns} · фрагментов: {spans} (проверить: {review}) · сохранено</translation>
     </message>
     <message>
         <source>turn {number}/{count}: {speaker}</source>
@@ -1152,6 +1224,104 @@
     <message>
         <source>Tag {n}</source>
         <translation>Пометить {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Merge annotators&apos; projects into this one</source>
+        <translation>Объединить проекты разметчиков с этим</translation>
+    </message>
+    <message>
+        <source>Razmetka projects or native exports (*.db *.sqlite *.jsonl)</source>
+        <translation>Проекты Razmetka или родные выгрузки (*.db *.sqlite *.jsonl)</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединение</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Review</source>
+        <translation>Сверка</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Расхождения</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Model against people</source>
+        <translation>Модель против людей</translation>
+    </message>
+    <message>
+        <source>Both (T)</source>
+        <translation>Оба (T)</translation>
+    </message>
+    <message>
+        <source>Neither (N)</source>
+        <translation>Ни один (N)</translation>
+    </message>
+    <message>
+        <source>Next (F8)</source>
+        <translation>Следующее (F8)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Точность</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Полнота</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>Каппа</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Охват</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Схема</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>все</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha over tokens: {alpha}</source>
+        <translation>Альфа Криппендорфа по токенам: {alpha}</translation>
+    </message>
+    <message>
+        <source> · same speaker: {pairs}</source>
+        <translation> · тот же говорящий: {pairs}</translation>
+    </message>
+    <message>
+        <source>Kinds of error: {errors}.</source>
+        <translation>Виды ошибок: {errors}.</translation>
+    </message>
+    <message>
+        <source> Most frequent corrections: {top}</source>
+        <translation> Самые частые исправления: {top}</translation>
+    </message>
+    <message>
+        <source>{settled} of {count} disagreement(s) settled</source>
+        <translation>Решено расхождений: {settled} из {count}</translation>
+    </message>
+    <message>
+        <source>No disagreements between these two layers.</source>
+        <translation>Между этими двумя слоями расхождений нет.</translation>
     </message>
 </context>
 <context>

@@ -65,4 +65,4 @@ def test_accept_and_reject_take_only_suggestions(razmetka, db):
 def test_a_bad_filter_is_one_line_and_exit_2(razmetka, db, args, message):
     result = razmetka(*args, "--db", str(db))
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert len(result.problems) == 1 and message in result.problems[0], result.stderr

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QTabBar,
     QTableWidget,
     QWidget,
 )
@@ -80,6 +81,8 @@ def widget_texts(root: QWidget) -> list[str]:
             texts.append(widget.placeholderText())
         elif isinstance(widget, QComboBox):
             texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
         elif isinstance(widget, QTableWidget):
             headers = [widget.horizontalHeaderItem(c) for c in range(widget.columnCount())]
             texts += [item.text() for item in headers if item is not None]
@@ -153,7 +156,9 @@ def test_dialogs_are_russian(russian, qtbot, keys, sample_window):
     keys.type(search.edit, "журавлев")
     search.run()
     assert search.summary.text().startswith("Найден")
-    opened = {name: window.findChild(QDialog, name) for name in ("labelDialog", "exportDialog", "searchDialog")}
+    window.open_review()
+    names = ("labelDialog", "exportDialog", "searchDialog", "reviewWindow")
+    opened = {name: window.findChild(QDialog, name) for name in names}
     for name, dialog in opened.items():
         assert dialog.isVisible(), name
         assert_russian(widget_texts(dialog), name)
