@@ -40,6 +40,7 @@ from .plaintext import tooltip
 from .session import Session
 from .shortcuts import SHORTCUTS, Action, tr
 from .theme import DISAGREEMENT
+from .translations import word
 
 CHOICE_KEYS = {Action.CHOOSE_A: "a", Action.CHOOSE_B: "b", Action.CHOOSE_BOTH: "both", Action.CHOOSE_NEITHER: "neither"}
 
@@ -246,7 +247,7 @@ class ReviewWindow(QDialog):
         rows += [(label, "strict", *(_figure(schemes["strict"][k]) for k in ("precision", "recall", "f1")))
                  for label, schemes in data["labels"].items()]
         self._rows(self.model_table, rows)
-        errors = ", ".join(f"{kind.replace('_', ' ')} {n}" for kind, n in data["errors"].items())
+        errors = ", ".join(f"{word(kind)} {n}" for kind, n in data["errors"].items())
         top = "; ".join(c["description"] for c in data["corrections"][:5])
         self.model_summary.setText(
             self.tr("Kinds of error: {errors}.").format(errors=errors)

@@ -76,6 +76,13 @@ WORDS = {
     "human": QT_TRANSLATE_NOOP("Words", "human"),
     "imported": QT_TRANSLATE_NOOP("Words", "imported"),
     "adjudicated": QT_TRANSLATE_NOOP("Words", "adjudicated"),
+    # kinds of model error (annotation/quality.py), in the Review window
+    "correct": QT_TRANSLATE_NOOP("Words", "correct"),
+    "label": QT_TRANSLATE_NOOP("Words", "label"),
+    "boundary": QT_TRANSLATE_NOOP("Words", "boundary"),
+    "label_and_boundary": QT_TRANSLATE_NOOP("Words", "label and boundary"),
+    "missed": QT_TRANSLATE_NOOP("Words", "missed"),
+    "spurious": QT_TRANSLATE_NOOP("Words", "spurious"),
 }
 
 

@@ -1477,5 +1477,29 @@
         <source>adjudicated</source>
         <translation>решение рецензента</translation>
     </message>
+    <message>
+        <source>correct</source>
+        <translation>верно</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>метка</translation>
+    </message>
+    <message>
+        <source>boundary</source>
+        <translation>границы</translation>
+    </message>
+    <message>
+        <source>label and boundary</source>
+        <translation>метка и границы</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <source>spurious</source>
+        <translation>лишнее</translation>
+    </message>
 </context>
 </TS>

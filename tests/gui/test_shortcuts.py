@@ -26,7 +26,7 @@ def test_every_shortcut_is_in_the_menus(qtbot, tmp_path):
     qtbot.addWidget(window)
     in_menus = {action.shortcut().toString() for top in window.menuBar().actions() for action in top.menu().actions()}
     for shortcut in SHORTCUTS:
-        if shortcut.keys:
+        if shortcut.keys and shortcut.window == "main":  # the Review window binds its own
             assert QKeySequence(shortcut.keys).toString() in in_menus
     for hotkey in ("1", "2", "3"):
         assert hotkey in in_menus

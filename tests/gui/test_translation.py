@@ -206,10 +206,11 @@ def test_refusal_text_translates_then_fills(russian):
     assert translations.refusal_text(refusal) == "«{Москва}» уже помечено как LOC."
 
 
-def test_every_status_role_and_origin_has_a_translation(russian):
+def test_every_status_role_origin_and_error_kind_has_a_translation(russian):
     from annotation.model import DOCUMENT_STATUSES, ORIGINS, ROLES, STATUSES
+    from annotation.quality import ERROR_KINDS
 
-    for value in (*DOCUMENT_STATUSES, *ROLES, *STATUSES, *ORIGINS):
+    for value in (*DOCUMENT_STATUSES, *ROLES, *STATUSES, *ORIGINS, *ERROR_KINDS):
         assert value in translations.WORDS, f"add {value!r} to gui/translations.py WORDS"
         assert not english_left(translations.word(value)), value
 
