@@ -80,7 +80,10 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item_text(summary)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{summary.source_file} · {summary.layout} layout · language {summary.language or '?'}"
+            tip = (
+                f"{summary.source_file} · {summary.layout} layout (confidence {summary.confidence:.2f})"
+                f" · language {summary.language or '?'}\nTurns › Re-detect layout… finds the turns again."
+            )
             if summary.low_confidence:
                 tip += "\nTurns were found with low confidence: check the speakers."
             return tooltip(tip)

@@ -55,6 +55,7 @@ class Action(str, Enum):
     NEXT_DOCUMENT = "next_document"
     PREVIOUS_DOCUMENT = "previous_document"
     SHORTCUTS = "shortcuts"
+    REDETECT = "redetect"
     REVIEW = "review"
     MERGE_PROJECTS = "merge_projects"
     NEXT_DISAGREEMENT = "next_disagreement"
@@ -220,6 +221,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut(Action.RENAME_SPEAKER, "F2", "Turns", "Re&name speaker…", "Rename the current turn's speaker everywhere"),
     Shortcut(Action.ADD_SPEAKER, "Ctrl+Shift+N", "Turns", "&Add speaker…", "Add a speaker to this document"),
+    Shortcut(
+        Action.REDETECT,
+        "Ctrl+Shift+D",
+        "Turns",
+        "Re-detect &layout…",
+        "Find this document's turns again with a layout you choose: preview first, then one undoable edit",
+    ),
     # Go
     Shortcut(Action.NEXT_ENTITY, "Tab", "Go", "&Next entity", "Go to the next entity", in_view=True),
     Shortcut(Action.PREVIOUS_ENTITY, "Shift+Tab", "Go", "&Previous entity", "Go to the previous entity", in_view=True),
