@@ -30,6 +30,7 @@ from .changes import (
     DeleteLabel,
     DeleteSpans,
     MergeTurn,
+    ReplaceTurns,
     SetStatus,
     SetTurnSpeakers,
     SplitTurn,
@@ -297,6 +298,36 @@ def plan_add_speaker(doc: Document, name: str, role: str = "other") -> Plan:
     except ModelError as exc:
         return Refusal(str(exc))
     return _touch(doc, AddSpeaker(doc.id, speaker, f"Add speaker {name}"))
+
+
+def plan_relayout(doc: Document, layout: str | None) -> Plan:
+    """Find the document's turns again with ``layout`` (None: detect), keeping its text and every span."""
+    from .transcript import SECTIONS_KEY, misplaced_spans, relayout
+
+    try:
+        found = relayout(doc.text, layout, language=doc.source.language or None)
+    except ValueError as exc:
+        return Refusal(str(exc)[:1].upper() + str(exc)[1:] + ".")
+    misplaced = misplaced_spans(found.turns, doc.spans)
+    hidden = tuple(s for s in misplaced if not s.visible)  # rejected suggestions there go, as with a split
+    misplaced = [s for s in misplaced if s.visible]
+    if misplaced:
+        first = misplaced[0]
+        return Refusal(
+            "{count} span(s) would fall on a speaker mark or across a turn, the first «{text}»; "
+            "delete or move them first, or choose another layout.",
+            count=len(misplaced),
+            text=first.text,
+        )
+    sections = found.metadata.get(SECTIONS_KEY)
+    name = found.layout + (f" ({len(found.turns)} turns)" if found.turns else "")
+    text = f"Re-detect turns: {name}"
+    change: Change = ReplaceTurns(
+        doc.id, tuple(found.turns), tuple(found.speakers), found.layout, found.confidence, sections, text
+    )
+    if hidden:
+        change = Batch((DeleteSpans(doc.id, hidden), change), text)
+    return _touch(doc, change)
 
 
 # -- documents and labels ---------------------------------------------------------------

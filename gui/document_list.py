@@ -88,8 +88,15 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item_text(summary)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = translate("DocumentList", "{file} · {layout} layout · language {language}").format(
-                file=summary.source_file, layout=summary.layout, language=summary.language or "?"
+            tip = translate(
+                "DocumentList",
+                "{file} · {layout} layout (confidence {confidence}) · language {language}\n"
+                "Turns › Re-detect layout… finds the turns again.",
+            ).format(
+                file=summary.source_file,
+                layout=summary.layout,
+                confidence=f"{summary.confidence:.2f}",
+                language=summary.language or "?",
             )
             if summary.low_confidence:
                 tip += "\n" + translate("DocumentList", "Turns were found with low confidence: check the speakers.")

@@ -200,7 +200,7 @@ class Session(QObject):
             self.labelsChanged.emit()
         doc_id = change.doc_id
         if doc_id is not None and doc_id == self.current.id:
-            self.current.applied(inverse, lambda: (self.project.turns(doc_id), self.project.speakers(doc_id)))
+            self.current.applied(change, inverse, lambda: (self.project.turns(doc_id), self.project.speakers(doc_id)))
         self.changeApplied.emit(change, inverse)
         return inverse
 

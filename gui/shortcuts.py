@@ -72,6 +72,7 @@ class Action(str, Enum):
     NEXT_DOCUMENT = "next_document"
     PREVIOUS_DOCUMENT = "previous_document"
     SHORTCUTS = "shortcuts"
+    REDETECT = "redetect"
     REVIEW = "review"
     MERGE_PROJECTS = "merge_projects"
     NEXT_DISAGREEMENT = "next_disagreement"
@@ -261,6 +262,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         Action.RENAME_SPEAKER, "F2", "Turns", N_("Re&name speaker…"), N_("Rename the current turn's speaker everywhere")
     ),
     Shortcut(Action.ADD_SPEAKER, "Ctrl+Shift+N", "Turns", N_("&Add speaker…"), N_("Add a speaker to this document")),
+    Shortcut(
+        Action.REDETECT,
+        "Ctrl+Shift+D",
+        "Turns",
+        N_("Re-detect &layout…"),
+        N_("Find this document's turns again with a layout you choose: preview first, then one undoable edit"),
+    ),
     # Go
     Shortcut(Action.NEXT_ENTITY, "Tab", "Go", N_("&Next entity"), N_("Go to the next entity"), in_view=True),
     Shortcut(

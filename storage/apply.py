@@ -20,6 +20,7 @@ from annotation.changes import (
     DeleteSpeaker,
     MergeTurn,
     RecordDecision,
+    ReplaceTurns,
     RestoreLabel,
     RestoreTurn,
     SetStatus,
@@ -153,6 +154,12 @@ def _record_decision(p: Project, c: RecordDecision) -> Change:
     return RecordDecision(c.document, c.a, c.b, c.what, c.start, c.end, before, c.reviewer, c.text)
 
 
+def _replace_turns(p: Project, c: ReplaceTurns) -> Change:
+    from .relayout import replace_turns
+
+    return replace_turns(p, c)
+
+
 def _batch(p: Project, c: Batch) -> Change:
     inverses = [apply_change(p, child) for child in c.changes]
     return Batch(tuple(reversed(inverses)), c.text)
@@ -175,6 +182,7 @@ _APPLY: dict[type, Callable] = {
     DeleteLabel: _delete_label,
     RestoreLabel: _restore_label,
     RecordDecision: _record_decision,
+    ReplaceTurns: _replace_turns,
     Batch: _batch,
 }
 

@@ -11,6 +11,7 @@ from annotation.model import Document, Span, Speaker
 
 from ..dialogs import PropagateDialog
 from ..label_dialog import LabelDialog
+from ..relayout_dialog import RelayoutDialog
 from ..shortcuts import Action
 from ..translations import refusal_text, translate
 from .actions import handles, with_document
@@ -140,6 +141,13 @@ class EditingMixin:
         index = self._turn_index()
         if index is not None:
             self._push(edits.plan_set_speaker(doc, [doc.turns[index]], speaker))
+
+    @handles(Action.REDETECT)
+    @with_document
+    def redetect_layout(self, doc: Document) -> None:
+        dialog = RelayoutDialog(doc, self)
+        dialog.accepted.connect(lambda: self._push(dialog.plan))
+        self.show_dialog(dialog, "relayoutDialog")
 
     @handles(Action.SPLIT)
     @with_document

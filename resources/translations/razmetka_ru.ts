@@ -252,6 +252,14 @@
         <translation>Добавить говорящего в этот документ</translation>
     </message>
     <message>
+        <source>Re-detect &amp;layout…</source>
+        <translation>Заново определить &amp;разбивку…</translation>
+    </message>
+    <message>
+        <source>Find this document&apos;s turns again with a layout you choose: preview first, then one undoable edit</source>
+        <translation>Заново найти реплики документа по выбранной разбивке: сначала предпросмотр, затем одна отменяемая правка</translation>
+    </message>
+    <message>
         <source>&amp;Next entity</source>
         <translation>&amp;Следующая сущность</translation>
     </message>
@@ -528,6 +536,10 @@
         <translation>Говорящий с именем {name} уже есть.</translation>
     </message>
     <message>
+        <source>{count} span(s) would fall on a speaker mark or across a turn, the first «{text}»; delete or move them first, or choose another layout.</source>
+        <translation>Фрагментов, которые попали бы на пометку говорящего или через границу реплики: {count}, первый — «{text}»; сначала удалите или сдвиньте их либо выберите другую разбивку.</translation>
+    </message>
+    <message>
         <source>Unknown document status {status}.</source>
         <translation>Неизвестный статус документа {status}.</translation>
     </message>
@@ -546,6 +558,10 @@
     <message>
         <source>The labels are as they were.</source>
         <translation>Метки не изменились.</translation>
+    </message>
+    <message>
+        <source>Choose a layout.</source>
+        <translation>Выберите разбивку.</translation>
     </message>
 </context>
 <context>
@@ -590,8 +606,10 @@
         <translation>{status} · проверено {progress}% · реплик: {turns} · фрагментов: {spans}{flag}</translation>
     </message>
     <message>
-        <source>{file} · {layout} layout · language {language}</source>
-        <translation>{file} · разметка реплик {layout} · язык {language}</translation>
+        <source>{file} · {layout} layout (confidence {confidence}) · language {language}
+Turns › Re-detect layout… finds the turns again.</source>
+        <translation>{file} · разбивка {layout} (уверенность {confidence}) · язык {language}
+Реплики › Заново определить разбивку… найдёт реплики заново.</translation>
     </message>
     <message>
         <source>Turns were found with low confidence: check the speakers.</source>
@@ -1224,6 +1242,25 @@
     <message>
         <source>Tag {n}</source>
         <translation>Пометить {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RelayoutDialog</name>
+    <message>
+        <source>Re-detect layout</source>
+        <translation>Заново определить разбивку</translation>
+    </message>
+    <message>
+        <source>Detect again</source>
+        <translation>Определить заново</translation>
+    </message>
+    <message>
+        <source>Now: {layout} layout, confidence {confidence}, {turns} turns. The text and every span stay as they are.</source>
+        <translation>Сейчас: разбивка {layout}, уверенность {confidence}, реплик: {turns}. Текст и все фрагменты останутся как есть.</translation>
+    </message>
+    <message>
+        <source>{layout} layout, confidence {confidence}: {turns} turns, {count} speakers ({speakers}).</source>
+        <translation>Разбивка {layout}, уверенность {confidence}: реплик — {turns}, говорящих — {count} ({speakers}).</translation>
     </message>
 </context>
 <context>

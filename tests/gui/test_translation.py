@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotation.layouts import LAYOUTS
 from gui import translations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +56,8 @@ def english_left(text: str) -> list[str]:
     for phrase in PHRASES:
         text = text.replace(phrase, " ")
     text = FILE_NAME.sub(" ", text)
-    return [w for w in LATIN_WORD.findall(text) if w not in ALLOWED and not re.fullmatch(r"F\d+", w)]
+    allowed = ALLOWED | set(LAYOUTS)  # layout names, as --layout spells them
+    return [w for w in LATIN_WORD.findall(text) if w not in allowed and not re.fullmatch(r"F\d+", w)]
 
 
 def menu_texts(menu: QMenu) -> list[str]:
@@ -157,7 +159,8 @@ def test_dialogs_are_russian(russian, qtbot, keys, sample_window):
     search.run()
     assert search.summary.text().startswith("Найден")
     window.open_review()
-    names = ("labelDialog", "exportDialog", "searchDialog", "reviewWindow")
+    window.redetect_layout()
+    names = ("labelDialog", "exportDialog", "searchDialog", "reviewWindow", "relayoutDialog")
     opened = {name: window.findChild(QDialog, name) for name in names}
     for name, dialog in opened.items():
         assert dialog.isVisible(), name
