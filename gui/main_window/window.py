@@ -378,11 +378,8 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         index = self.view.turn_index_at(offset)
         parts = []
         if doc is not None and index is not None:
-            parts.append(
-                self.tr("turn {number}/{count}: {speaker}").format(
-                    number=index + 1, count=len(doc.turns), speaker=doc.turns[index].speaker
-                )
-            )
+            turn = self.tr("turn {number}/{count}: {speaker}")
+            parts.append(turn.format(number=index + 1, count=len(doc.turns), speaker=doc.turns[index].speaker))
         span = self.view.current_span()
         if span is not None:
             stacked = len(self.view.spans_at(offset))
@@ -394,9 +391,8 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
     def _view_menu(self, pos) -> None:
         """The transcript's context menu: tags for the selection, actions for the span under the cursor."""
         menu = QMenu(self)
-        tag_menu = menu.addMenu(
-            self.tr("Tag selection as") if self.view.textCursor().hasSelection() else self.tr("Retag span as")
-        )
+        selected = self.view.textCursor().hasSelection()
+        tag_menu = menu.addMenu(self.tr("Tag selection as") if selected else self.tr("Retag span as"))
         tag_menu.addActions(self.tag_actions)
         for action in (Action.ACCEPT, Action.REMOVE, Action.CYCLE, Action.PROPAGATE, None, Action.SPLIT,
                        Action.MERGE, Action.REALTERNATE):
