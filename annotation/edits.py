@@ -272,6 +272,18 @@ def plan_merge(doc: Document, turn_index: int) -> Plan:
     return _touch(doc, MergeTurn(doc.id, turn.id, f"Merge {turn.speaker}'s turn into the one before"))
 
 
+def plan_swap_roles(doc: Document) -> Plan:
+    """Swap the interviewer's and the respondent's roles for the whole document (a guess made the wrong way)."""
+    asking = [s for s in doc.speakers if s.role == "interviewer"]
+    answering = [s for s in doc.speakers if s.role == "respondent"]
+    if len(asking) != 1 or len(answering) != 1:
+        return Refusal("Swapping roles needs one interviewer and one respondent; set the roles in the Speakers panel.")
+    a, b = asking[0], answering[0]
+    text = f"Swap the roles of {a.name} and {b.name}"
+    swap = (UpdateSpeaker(doc.id, a, Speaker(a.name, b.role)), UpdateSpeaker(doc.id, b, Speaker(b.name, a.role)))
+    return _touch(doc, Batch(swap, text))
+
+
 def plan_rename(doc: Document, speaker: Speaker, name: str, role: str) -> Plan:
     """Rename a speaker everywhere in the document and/or change its role."""
     name = name.strip()

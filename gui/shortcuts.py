@@ -73,6 +73,7 @@ class Action(str, Enum):
     PREVIOUS_DOCUMENT = "previous_document"
     SHORTCUTS = "shortcuts"
     REDETECT = "redetect"
+    SWAP_ROLES = "swap_roles"
     REVIEW = "review"
     MERGE_PROJECTS = "merge_projects"
     NEXT_DISAGREEMENT = "next_disagreement"
@@ -262,6 +263,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         Action.RENAME_SPEAKER, "F2", "Turns", N_("Re&name speaker…"), N_("Rename the current turn's speaker everywhere")
     ),
     Shortcut(Action.ADD_SPEAKER, "Ctrl+Shift+N", "Turns", N_("&Add speaker…"), N_("Add a speaker to this document")),
+    Shortcut(
+        Action.SWAP_ROLES,
+        "",
+        N_("Turns"),
+        N_("S&wap interviewer and respondent"),
+        N_("Swap the two roles for the whole document, when the guess was the wrong way round"),
+    ),
     Shortcut(
         Action.REDETECT,
         "Ctrl+Shift+D",

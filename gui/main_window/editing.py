@@ -142,6 +142,11 @@ class EditingMixin:
         if index is not None:
             self._push(edits.plan_set_speaker(doc, [doc.turns[index]], speaker))
 
+    @handles(Action.SWAP_ROLES)
+    @with_document
+    def swap_roles(self, doc: Document) -> None:
+        self._push(edits.plan_swap_roles(doc))
+
     @handles(Action.REDETECT)
     @with_document
     def redetect_layout(self, doc: Document) -> None:

@@ -252,6 +252,14 @@
         <translation>Добавить говорящего в этот документ</translation>
     </message>
     <message>
+        <source>S&amp;wap interviewer and respondent</source>
+        <translation>Поменять &amp;роли интервьюера и респондента</translation>
+    </message>
+    <message>
+        <source>Swap the two roles for the whole document, when the guess was the wrong way round</source>
+        <translation>Поменять две роли во всём документе, если их угадали наоборот</translation>
+    </message>
+    <message>
         <source>Re-detect &amp;layout…</source>
         <translation>Заново определить &amp;разбивку…</translation>
     </message>
@@ -518,6 +526,10 @@
     <message>
         <source>The first turn has no turn before it to merge with.</source>
         <translation>У первой реплики нет предыдущей, с которой её можно объединить.</translation>
+    </message>
+    <message>
+        <source>Swapping roles needs one interviewer and one respondent; set the roles in the Speakers panel.</source>
+        <translation>Чтобы поменять роли, нужны один интервьюер и один респондент; задайте роли на панели «Говорящие».</translation>
     </message>
     <message>
         <source>A speaker needs a name.</source>
