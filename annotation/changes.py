@@ -213,6 +213,23 @@ class RestoreLabel(Change):
 
 
 @dataclass(frozen=True)
+class ReplaceTurns(Change):
+    """Re-detected turns: every turn and speaker of the document replaced, the text and spans untouched.
+
+    ``sections`` is the JSON of the layout chosen per section (None: one section).
+    """
+
+    kind: ClassVar[str] = "replace_turns"
+    document: str
+    turns: tuple[Turn, ...]
+    speakers: tuple[Speaker, ...]
+    layout: str
+    confidence: float
+    sections: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class RecordDecision(Change):
     """Remember how a reviewer settled a disagreement between annotators ``a`` and ``b`` (None: forget it)."""
 
@@ -261,6 +278,7 @@ KINDS: dict[str, type[Change]] = {
         DeleteLabel,
         RestoreLabel,
         RecordDecision,
+        ReplaceTurns,
         Batch,
     )
 }

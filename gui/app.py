@@ -16,6 +16,7 @@ from storage.paths import choose_project as project_rule
 from . import settings
 from .main_window import MainWindow
 from .session import Session
+from .translations import choose_language, install
 
 
 def choose_project(db_path: str | Path | None, files: list[str] | None = None) -> ProjectChoice:
@@ -40,12 +41,13 @@ def create_window(db_path: str | Path | None, files: list[str], choice: ProjectC
     return window
 
 
-def run_app(db_path: str | Path | None, files: list[str]) -> int:
+def run_app(db_path: str | Path | None, files: list[str], lang: str | None = None) -> int:
     choice = choose_project(db_path, files)
     print(choice.line(), file=sys.stderr, flush=True)  # first, even if no display can be opened
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Razmetka")
     app.setOrganizationName("Razmetka")
+    install(choose_language(lang))  # ``--lang``, else the preference, else the system's; before any window
     try:
         window = create_window(db_path, files, choice)
     except StorageError as exc:

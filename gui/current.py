@@ -22,6 +22,7 @@ from annotation.changes import (
     DeleteSpans,
     DeleteSpeaker,
     MergeTurn,
+    ReplaceTurns,
     RestoreTurn,
     SetStatus,
     SetTurnSpeakers,
@@ -30,8 +31,9 @@ from annotation.changes import (
     flatten,
 )
 from annotation.model import Document, Span, Speaker, Turn
+from annotation.transcript import SECTIONS_KEY
 
-_TURN_KINDS = (SetTurnSpeakers, MergeTurn, RestoreTurn, AddSpeaker, DeleteSpeaker, UpdateSpeaker)
+_TURN_KINDS = (SetTurnSpeakers, MergeTurn, RestoreTurn, AddSpeaker, DeleteSpeaker, UpdateSpeaker, ReplaceTurns)
 
 
 def reading_order(span: Span) -> tuple[int, int, str, int]:
@@ -71,8 +73,10 @@ class CurrentDocument(QObject):
         self._index(doc.spans if doc is not None else [])
         self.loaded.emit(doc)
 
-    def applied(self, inverse: Change, turns: Callable[[], tuple[list[Turn], list[Speaker]]]) -> None:
-        """Bring the document up to date with a change that storage applied; ``inverse`` is what it returned.
+    def applied(
+        self, change: Change, inverse: Change, turns: Callable[[], tuple[list[Turn], list[Speaker]]]
+    ) -> None:
+        """Bring the document up to date with ``change``, which storage applied; ``inverse`` is what it returned.
 
         ``turns`` reads the document's turns and speakers as stored, for changes of
         turn structure (whose new ids only storage knows).
@@ -96,6 +100,13 @@ class CurrentDocument(QObject):
                 self.statusChanged.emit(doc.status)
             elif isinstance(part, _TURN_KINDS):
                 turns_changed = True
+        for part in flatten(change):
+            if isinstance(part, ReplaceTurns):  # a re-detected layout: its name and sections too
+                doc.source.layout, doc.source.confidence = part.layout, part.confidence
+                if part.sections:
+                    doc.metadata[SECTIONS_KEY] = part.sections
+                else:
+                    doc.metadata.pop(SECTIONS_KEY, None)
         if changed or removed:
             self._update_spans(changed, removed)
         if turns_changed:

@@ -23,6 +23,7 @@ from annotation.changes import (
     DeleteSpeaker,
     MergeTurn,
     RecordDecision,
+    ReplaceTurns,
     RestoreLabel,
     RestoreTurn,
     SetStatus,
@@ -34,7 +35,7 @@ from annotation.changes import (
 )
 from annotation.model import ModelError
 
-from . import documents, labels, review, spans, turns
+from . import documents, labels, relayout, review, spans, turns
 from .connection import ProjectDatabase
 from .errors import StorageError
 
@@ -141,6 +142,10 @@ def _record_decision(db: ProjectDatabase, c: RecordDecision) -> Change:
     return RecordDecision(c.document, c.a, c.b, c.what, c.start, c.end, before, c.reviewer, c.text)
 
 
+def _replace_turns(db: ProjectDatabase, c: ReplaceTurns) -> Change:
+    return relayout.replace_turns(db, c)
+
+
 def _batch(db: ProjectDatabase, c: Batch) -> Change:
     inverses = [apply_change(db, child) for child in c.changes]
     return Batch(tuple(reversed(inverses)), c.text)
@@ -163,6 +168,7 @@ _APPLY: dict[type, Callable[[ProjectDatabase, Change], Change]] = {
     DeleteLabel: _delete_label,
     RestoreLabel: _restore_label,
     RecordDecision: _record_decision,
+    ReplaceTurns: _replace_turns,
     Batch: _batch,
 }
 

@@ -32,6 +32,7 @@ class Block:
     time_end: float | None = None
     voice: str | None = None  # the speaker the file names for this block (a <v Name> tag)
     bold: int = 0  # length of the bold run the block opens with
+    italic: bool = False  # the whole block is in italics (the questions, in many published interviews)
 
 
 @dataclass

@@ -147,6 +147,17 @@ def _bold_prefix(paragraph, text: str, styles: dict[str | None, bool]) -> int:
     return len(prefix.rstrip())
 
 
+def _all_italic(paragraph) -> bool:
+    """Every run with text is in italics (a question, in interviews that set questions so)."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if not runs:
+        return False
+    if all(run.italic is not None for run in runs):  # the style is looked up only when a run defers to it
+        return all(run.italic for run in runs)
+    style_italic = bool(paragraph.style is not None and paragraph.style.font.italic)
+    return all(run.italic if run.italic is not None else style_italic for run in runs)
+
+
 def read_docx(path: Path, data: bytes, *, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> RawText:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(path, "is not a valid .docx file (not a zip archive)")
@@ -172,7 +183,8 @@ def read_docx(path: Path, data: bytes, *, encoding: str | None = None, max_size:
             bold = max(0, _bold_prefix(paragraph, raw, styles) - lead)
             if parts:
                 pos += 2
-            blocks.append(Block(pos, pos + len(text), bold=min(bold, len(text))))
+            italic = _all_italic(paragraph)
+            blocks.append(Block(pos, pos + len(text), bold=min(bold, len(text)), italic=italic))
             parts.append(text)
             pos += len(text)
     except InputError:

@@ -238,3 +238,18 @@ def test_a_rerun_never_brings_back_a_span_a_person_relabelled_resized_or_deleted
     again = plan_suggestions(doc, model_run, model_run, ["LOC", "ORG"], "m")
     assert isinstance(again, Refusal)  # the same output again: nothing comes back
     assert {s.key for s in doc.spans} == {grown.key, (eaes_1.start, eaes_1.end, "ORG"), doc.spans[1].key}
+
+
+def test_relayout_keeps_the_text_and_refuses_to_put_a_span_on_a_speaker_mark():
+    from annotation.edits import plan_relayout
+
+    text = "ИВАН: Добрый день.\nОЛЬГА: Здравствуйте, Иван.\nИВАН: Как дела?\nОЛЬГА: Хорошо."
+    doc = Document(text, id="d", status="in_progress", speakers=[Speaker("Автор", "narrator")],
+                   turns=[Turn(0, len(text), 0, "Автор", id=1)])
+    change = plan_relayout(doc, "colon")
+    (replace,) = [c for c in flatten(change)]
+    assert [t.speaker for t in replace.turns][:2] != ["Автор"] and len(replace.turns) == 4
+    doc.spans = [Span(0, 4, "PER", "ИВАН", None, "human", "accepted", "a", 1)]
+    refused = plan_relayout(doc, "colon")
+    assert isinstance(refused, Refusal) and "«ИВАН»" in refused.message
+    assert "Unknown layout" in plan_relayout(doc, "nope").message or isinstance(plan_relayout(doc, "nope"), Refusal)

@@ -118,7 +118,7 @@ def test_a_folder_imports_its_files_and_json_is_the_only_output(razmetka, tmp_pa
     assert set(report) == {"imported", "skipped", "failed"}
     assert [Path(i["file"]).name for i in report["imported"]] == ["clip.srt", "echo.txt"]
     clip, echo = report["imported"]
-    assert set(clip) == {"file", "id", "turns", "spans", "layout", "confidence"}
+    assert set(clip) == {"file", "id", "turns", "spans", "layout", "confidence", "sections"}
     assert (clip["layout"], clip["turns"], echo["layout"], echo["turns"]) == ("subtitles", 4, "colon", 8)
     assert report["failed"] == [{"file": str(folder / "broken.vtt"), "error": report["failed"][0]["error"]}]
     assert "broken timestamp" in report["failed"][0]["error"]

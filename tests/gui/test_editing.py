@@ -358,3 +358,33 @@ def test_a_document_without_suggestions_says_why_in_the_view(qtbot, open_window,
     window.view.select_offsets(doc.text.index("London"), doc.text.index("London") + 6)
     window.tag_selection("LOC")  # tagged by hand: the banner has done its job
     assert not window.banner.isVisible()
+
+
+def test_redetect_layout_previews_then_applies_one_undoable_edit(qtbot, keys, sample_window):
+    from gui.relayout_dialog import RelayoutDialog
+
+    window, view = sample_window, sample_window.view
+    before = [(t.id, t.start, t.end, t.speaker) for t in view.doc.turns]
+    spans = [(s.id, s.start, s.end, s.label) for s in view.doc.spans]
+    keys.press("Ctrl+Shift+D")
+    dialog = window.findChild(RelayoutDialog, "relayoutDialog")
+    assert dialog.preview.count() == 20  # detected again: the sample's 20 turns
+    dialog.choice.setCurrentIndex(dialog.choice.findData("narration"))
+    assert dialog.preview.count() == 1 and "narration layout" in dialog.summary.text()
+    dialog.accept()
+    assert len(view.doc.turns) == 1 and view.doc.source.layout == "narration"
+    assert [(s.id, s.start, s.end, s.label) for s in view.doc.spans] == spans  # every span kept
+    assert len(window.session.project.load_document(view.doc.id).turns) == 1
+    window.session.undo_stack.undo()
+    assert [(t.id, t.start, t.end, t.speaker) for t in view.doc.turns] == before
+    assert view.doc.source.layout == "dash"
+
+
+def test_swap_interviewer_and_respondent_for_the_whole_document_in_one_edit(qtbot, sample_window):
+    window, view = sample_window, sample_window.view
+    roles = {s.name: s.role for s in view.doc.speakers}
+    window.actions_by_id["swap_roles"].trigger()
+    swapped = {s.name: s.role for s in view.doc.speakers}
+    assert swapped["Интервьюер"] == "respondent" and swapped["Дмитрий Журавлёв"] == "interviewer"
+    window.session.undo_stack.undo()
+    assert {s.name: s.role for s in view.doc.speakers} == roles

@@ -138,3 +138,14 @@ def test_documents_another_process_imported_appear_when_the_window_is_back(qtbot
     window.refresh_if_changed()  # what regaining the focus does
     assert window.documents.model.rowCount() == before + 1
     assert "changed outside this window" in window.statusBar().currentMessage()
+
+
+def test_the_project_in_use_is_always_in_sight(qtbot, sample_window, tmp_path):
+    window = sample_window
+    path = window.session.project.path
+    assert window.windowTitle().endswith(f"({path.name})")
+    assert window.project_label.text() == f"project: {path.absolute()}"[:80] or "…" in window.project_label.text()
+    other = tmp_path / "other.db"
+    window.open_project(other)
+    assert window.windowTitle() == "Razmetka (other.db)"
+    assert window.project_label.text().endswith("other.db")
