@@ -227,6 +227,7 @@ class ReplaceTurns(Change):
     confidence: float
     sections: str | None = None
     text: str = ""
+    speaker_ids: tuple[int | None, ...] = ()  # storage's row ids of ``speakers``, so an inverse puts back the same rows
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,10 @@ def _replace(db: ProjectDatabase, change: ReplaceTurns) -> ReplaceTurns:
     metadata = json.loads(metadata)
     before_turns = tuple(read_turns(db, doc_id))
     before_speakers = tuple(read_speakers(db, doc_id))
+    before_ids = tuple(
+        db.execute("SELECT id FROM speakers WHERE document_id = ? AND name = ?", [doc_id, s.name]).fetchone()[0]
+        for s in before_speakers
+    )
     spans = documents.load(db, doc_id).spans
     # The model's invariants, with what storage knows: the text and the spans.
     probe = Document(text, id=doc_id, speakers=list(change.speakers), turns=list(change.turns), spans=spans)
@@ -46,8 +50,12 @@ def _replace(db: ProjectDatabase, change: ReplaceTurns) -> ReplaceTurns:
     wanted = {s.name for s in change.speakers}
     for name in set(ids) - wanted:
         db.execute("DELETE FROM speakers WHERE id = ?", [ids.pop(name)])
+    wanted_ids = dict(zip((s.name for s in change.speakers), change.speaker_ids, strict=False))
     for position, speaker in enumerate(change.speakers):
         row = {"document_id": doc_id, "name": speaker.name, "role": str(speaker.role), "position": position}
+        if wanted_ids.get(speaker.name) is not None and speaker.name not in ids:
+            free = not db.execute("SELECT 1 FROM speakers WHERE id = ?", [wanted_ids[speaker.name]]).fetchone()
+            row.update({"id": wanted_ids[speaker.name]} if free else {})
         if speaker.name in ids:
             db.execute(
                 "UPDATE speakers SET role = ?, position = ? WHERE id = ?", [row["role"], position, ids[speaker.name]]
@@ -77,4 +85,6 @@ def _replace(db: ProjectDatabase, change: ReplaceTurns) -> ReplaceTurns:
         [change.layout, change.confidence, json.dumps(metadata, ensure_ascii=False), doc_id],
     )
     index_turns(db, doc_id)
-    return ReplaceTurns(doc_id, before_turns, before_speakers, layout, confidence, before_sections, change.text)
+    return ReplaceTurns(
+        doc_id, before_turns, before_speakers, layout, confidence, before_sections, change.text, before_ids
+    )

@@ -28,6 +28,7 @@ from annotation.changes import (
     DeleteSpeaker,
     MergeTurn,
     RecordDecision,
+    ReplaceTurns,
     SetStatus,
     SetTurnSpeakers,
     SplitTurn,
@@ -197,6 +198,17 @@ def plan(kind: str, data, project: Project, doc: Document):
             return settle, None
         project.apply(replace(settle, choice=earlier))
         return replace(settle, choice=data.draw(st.sampled_from([None, settle.choice]))), None
+    if kind == "replace_turns":  # a re-detected layout: other turns and speakers, the same text and spans
+        speakers = [Speaker(s.name, data.draw(st.sampled_from(["other", "narrator"]))) for s in doc.speakers]
+        speakers += [Speaker("Новый", "respondent")] if data.draw(st.booleans()) else []
+        if data.draw(st.booleans()):
+            first, last = doc.turns[0], doc.turns[-1]
+            turns = (Turn(first.start, last.end, first.content_start, speakers[-1].name),)
+            speakers = [sp for sp in speakers if sp.name == speakers[-1].name or data.draw(st.booleans())]
+        else:
+            names = [sp.name for sp in speakers]
+            turns = tuple(replace(t, speaker=data.draw(st.sampled_from(names))) for t in doc.turns)
+        return ReplaceTurns(d, turns, tuple(speakers), "colon", 0.5, data.draw(st.sampled_from([None, "[]"]))), None
     if kind == "batch":
         status = SetStatus(d, doc.status, "done" if doc.status != "done" else "new")
         spans, _ = plan("update_spans", data, project, doc)
@@ -222,6 +234,7 @@ KINDS = [
     "delete_label",
     "restore_label",
     "record_decision",
+    "replace_turns",
     "batch",
 ]
 
