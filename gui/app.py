@@ -28,7 +28,7 @@ def choose_project(db_path: str | Path | None, files: list[str] | None = None) -
 def create_window(db_path: str | Path | None, files: list[str], choice: ProjectChoice | None = None) -> MainWindow:
     """Open the project, show the window, then load the model and import ``files`` off the UI thread."""
     path = (choice or choose_project(db_path, files)).path
-    session = Session(Project(path), settings.get("annotator") or default_annotator())
+    session = Session(Project(path, create=True), settings.get("annotator") or default_annotator())
     settings.put("last_project", str(path))
     window = MainWindow(session)
     window.show()

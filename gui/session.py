@@ -191,7 +191,7 @@ class Session(QObject):
     def write(self, change: Change) -> Change | None:
         """Apply ``change`` in one transaction; the views hear of it.  None if storage refused it."""
         try:
-            inverse = self.project.apply(change)
+            inverse = self.project.apply(change, self.annotator)
         except RazmetkaError as exc:
             self.editRefused.emit(self.tr("Not saved: {error}").format(error=exc))
             return None
@@ -212,7 +212,7 @@ class Session(QObject):
 
     def open_project(self, path: Path) -> None:
         """Switch to another project file; the undo history belongs to the old one."""
-        project = Project(path)
+        project = Project(path, create=True)  # File › Open project opens or creates
         self.project.close()
         self.project = project
         self.undo_stack.clear()

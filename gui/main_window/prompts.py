@@ -105,6 +105,7 @@ class PromptsMixin:
             return
         settings.put("last_project", str(path))
         self.refresh_documents()
+        self.watch_project()
 
     @handles(Action.QUIT)
     def quit_window(self) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QToolBar,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from .. import plaintext, settings
 from ..document_list import DocumentPanel
 from ..entity_panel import EntityPanel
 from ..find_bar import FindBar
+from ..history_panel import HistoryPanel
 from ..session import Session
 from ..shortcuts import Action, by_action, tr
 from ..speaker_panel import SpeakerPanel
@@ -46,9 +46,10 @@ from .legend import Legend
 from .navigation import NavigationMixin
 from .prompts import PromptsMixin
 from .review import ReviewMixin
+from .safety import SafetyMixin
 
 
-class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsMixin, QMainWindow):
+class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMixin, PromptsMixin, QMainWindow):
     documentShown = Signal(str)
 
     def __init__(self, session: Session) -> None:
@@ -86,6 +87,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         self.refresh_documents()
         self.restore_layout()
         self._set_title(None)
+        self.watch_project()
 
     # -- assembly -------------------------------------------------------------
 
@@ -130,9 +132,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         self.speakers.renameRequested.connect(self.rename_speaker)
         self.speakers.roleRequested.connect(self.set_role)
         self.speakers.addRequested.connect(self.add_speaker)
-        self.history = QUndoView(self.session.undo_stack)
-        self.history.setObjectName("historyView")
-        self.history.setEmptyLabel(self.tr("(opened)"))
+        self.history = HistoryPanel(self.session)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, widget, area in (
             ("documents", self.tr("Documents"), self.documents, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -287,7 +287,8 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
     def _set_title(self, doc: Document | None) -> None:
         project = self.session.project.path
         title = f"{doc.title} — Razmetka" if doc else "Razmetka"
-        self.setWindowTitle(f"{title} ({project.name})")
+        locked = self.tr(", read-only") if self.session.project.readonly else ""
+        self.setWindowTitle(f"{title} ({project.name}{locked})")
         path = str(project.absolute())
         shown = path if len(path) <= 60 else path[:20] + "…" + path[-39:]
         self.project_label.setText(self.tr("project: {path}").format(path=shown))

@@ -873,6 +873,21 @@ Turns › Re-detect layout… finds the turns again.</source>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Edits of earlier sessions, from the project&apos;s edit log (not undoable)</source>
+        <translation>Правки прошлых сеансов из журнала проекта (отменить их нельзя)</translation>
+    </message>
+    <message>
+        <source>(opened)</source>
+        <translation>(открыто)</translation>
+    </message>
+    <message>
+        <source>Earlier sessions (read-only):</source>
+        <translation>Прошлые сеансы (только просмотр):</translation>
+    </message>
+</context>
+<context>
     <name>Jobs</name>
     <message>
         <source>Import</source>
@@ -1047,10 +1062,6 @@ Turns › Re-detect layout… finds the turns again.</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <source>(opened)</source>
-        <translation>(открыто)</translation>
-    </message>
-    <message>
         <source>Documents</source>
         <translation>Документы</translation>
     </message>
@@ -1097,6 +1108,10 @@ Turns › Re-detect layout… finds the turns again.</source>
     <message>
         <source>NER model: ready</source>
         <translation>Модель NER: готова</translation>
+    </message>
+    <message>
+        <source>, read-only</source>
+        <translation>, только чтение</translation>
     </message>
     <message>
         <source>project: {path}</source>
@@ -1371,6 +1386,21 @@ Turns › Re-detect layout… finds the turns again.</source>
     <message>
         <source>No disagreements between these two layers.</source>
         <translation>Между этими двумя слоями расхождений нет.</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <source>This project file cannot be written: it is open read-only, and edits are refused.</source>
+        <translation>В этот файл проекта нельзя писать: он открыт только для чтения, правки не сохраняются.</translation>
+    </message>
+    <message>
+        <source>The project was upgraded; the copy from before is {name}.</source>
+        <translation>Проект обновлён; копия до обновления — {name}.</translation>
+    </message>
+    <message>
+        <source>Daily backup written: {name}</source>
+        <translation>Записана ежедневная копия: {name}</translation>
     </message>
 </context>
 <context>
