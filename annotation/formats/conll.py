@@ -1,7 +1,9 @@
 """CoNLL-2003-style IOB2: two columns ``token tag``, one token a line.
 
 Tokens and sentences come from razdel (see tokens.py); sentences are separated by
-a blank line and every unit starts with ``-DOCSTART- O`` and a blank line.  Nested
+a blank line and every unit starts with CoNLL-2003's document line
+``-DOCSTART- -X- O O`` and a blank line: ``spacy convert -c ner`` splits documents
+only on that exact line, and seqeval and the CoNLL-2003 readers skip it.  Nested
 spans cannot be written: the outermost stay and the export counts the rest.
 ``FILE.meta.jsonl`` (``train.conll.meta.jsonl``) beside the file holds each unit's text, token offsets and
 speakers, so an import restores the exact text and offsets.
@@ -25,13 +27,14 @@ EXTENSION = ".conll"
 DEFAULT_OFFSETS = CODEPOINTS
 NESTED = False
 DOCSTART = "-DOCSTART-"
+DOCSTART_LINE = "-DOCSTART- -X- O O"  # CoNLL-2003's own, which spaCy's converter looks for
 
 
 def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext) -> None:
     with staging.text(path) as fh, staging.text(side_file(path)) as side:
         for unit in units:
             groups, tags = tokenised(unit.text, unit.spans, ctx.labels, ctx.dropped)
-            fh.write(f"{DOCSTART} O\n\n")
+            fh.write(f"{DOCSTART_LINE}\n\n")
             for tokens, sentence_tags in zip(groups, tags, strict=True):
                 for (start, end), tag in zip(tokens, sentence_tags, strict=True):
                     fh.write(f"{unit.text[start:end]} {tag}\n")
