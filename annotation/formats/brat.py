@@ -13,7 +13,6 @@ unit's speakers, turns and details.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import unicodedata
@@ -24,6 +23,7 @@ from pathlib import Path
 from ..errors import InputError
 from .atomic import Staging
 from .doccano import unique_spans
+from .inputs import folder_files, loads, read_text, zip_texts
 from .offsets import CODEPOINTS, OffsetMap
 from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of
 from .units import META_KEY, Unit, WriteContext, unit_meta, unit_title
@@ -128,29 +128,20 @@ def earlier_export(folder: Path) -> bool:
 # -- reading ----------------------------------------------------------------
 
 
-def _entries(path: Path) -> dict[str, str]:
-    """Relative name -> text of every .txt, .ann and meta file in a folder or zip."""
+def _entries(path: Path) -> tuple[dict[str, str], int]:
+    """Relative name -> text of every .txt, .ann and meta file in a folder or zip, and the links not followed."""
     wanted = (".txt", ".ann", ".jsonl")
-    found: dict[str, str] = {}
     try:
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                if file.is_file() and file.suffix in wanted:
-                    found[file.relative_to(path).as_posix()] = file.read_bytes().decode("utf-8-sig")
-        elif zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
-                for info in zf.infolist():
-                    if not info.is_dir() and Path(info.filename).suffix in wanted:
-                        found[info.filename] = io.TextIOWrapper(zf.open(info), encoding="utf-8-sig").read()
-        elif path.exists():
-            raise InputError(path, "is neither a folder nor a zip of brat .txt/.ann files")
-        else:
-            raise InputError(path, "no such file or folder")
-    except UnicodeDecodeError:
-        raise InputError(path, "holds a file that is not UTF-8 text") from None
+            files, skipped = folder_files(path, wanted)
+            return {name: read_text(file) for name, file in files}, skipped
+        if zipfile.is_zipfile(path):
+            return zip_texts(path, wanted), 0
     except (OSError, zipfile.BadZipFile) as exc:
         raise InputError(path, f"cannot be read ({exc})") from None
-    return found
+    if path.exists():
+        raise InputError(path, "is neither a folder nor a zip of brat .txt/.ann files")
+    raise InputError(path, "no such file or folder")
 
 
 def parse_ann(path: Path, name: str, content: str) -> tuple[list[RawSpan], int]:
@@ -171,16 +162,13 @@ def parse_ann(path: Path, name: str, content: str) -> tuple[list[RawSpan], int]:
 
 
 def read(path: Path, *, offsets: str | None = None) -> ReadResult:
-    entries = _entries(path)
+    entries, links = _entries(path)
     metas: dict[str, dict] = {}
     for name, content in entries.items():
         if Path(name).name == META_FILE:
             folder = str(Path(name).parent)
             for line in content.splitlines():
-                try:
-                    item = json.loads(line) if line.strip() else None
-                except json.JSONDecodeError:
-                    raise InputError(path, f"{name}: a line is not JSON") from None
+                item = loads(path, line, f"{name}: ") if line.strip() else None
                 if isinstance(item, dict) and "file" in item:
                     metas[str(Path(folder) / str(item["file"]))] = meta_of(item)
     texts = sorted(n for n in entries if n.endswith(".txt"))
@@ -196,4 +184,6 @@ def read(path: Path, *, offsets: str | None = None) -> ReadResult:
     notes = resolver.notes(path)
     if skipped:
         notes.append(f"{path}: {skipped} annotation line(s) other than text-bound spans were ignored")
+    if links:
+        notes.append(f"{path}: {links} link(s) leading out of the folder (or to no regular file) were not followed")
     return ReadResult(records, notes)

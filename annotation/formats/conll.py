@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .atomic import Staging
+from .inputs import read_text
 from .offsets import CODEPOINTS
 from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of, read_jsonl
 from .tokens import rebuild, side_file, spans_from_tags, tokenised
@@ -56,12 +57,7 @@ def _check_tag(path: Path, number: int, tag: str) -> str:
 
 def parse(path: Path) -> list[tuple[int, list[list[str]], list[list[str]]]]:
     """(first line, sentences of tokens, sentences of tags) for each document of a CoNLL file."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
+    lines = read_text(path).splitlines()
     docs: list[tuple[int, list[list[str]], list[list[str]]]] = []
     tokens: list[list[str]] = [[]]
     tags: list[list[str]] = [[]]

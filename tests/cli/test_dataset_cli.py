@@ -150,9 +150,9 @@ def test_dataset_commands_never_import_qt(tmp_path):
 @pytest.mark.parametrize(
     "options, message",
     [
-        (["--split", "80/10/10", "--out", "existing.jsonl"], "--out: " + "existing.jsonl is a file; a split writes"),
+        (["--split", "80/10/10", "--out", "existing.jsonl"], "--out: existing.jsonl is a file; a split"),
         (["--labels", "FOO", "--out", "x.jsonl"], "unknown label FOO"),
-        (["--format", "conll", "--offsets", "utf16", "--out", "x.conll"], "--offsets: the offset unit applies to formats"),
+        (["--format", "conll", "--offsets", "utf16", "--out", "x.conll"], "--offsets: the offset unit applies"),
     ],
 )
 def test_export_options_that_cannot_apply_are_refused(razmetka, tmp_path, options, message):
