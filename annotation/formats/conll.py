@@ -35,12 +35,16 @@ def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext
     with staging.text(path) as fh, staging.text(side_file(path)) as side:
         for unit in units:
             groups, tags = tokenised(unit.text, unit.spans, ctx.labels, ctx.dropped)
-            fh.write(f"{DOCSTART_LINE}\n\n")
+            text = unit.text
+            lines = [f"{DOCSTART_LINE}\n"]
             for tokens, sentence_tags in zip(groups, tags, strict=True):
-                for (start, end), tag in zip(tokens, sentence_tags, strict=True):
-                    fh.write(f"{unit.text[start:end]} {tag}\n")
-                fh.write("\n")
-            flat = [list(t) for tokens in groups for t in tokens]
+                lines.append("\n")
+                lines.extend(
+                    f"{text[start:end]} {tag}\n" for (start, end), tag in zip(tokens, sentence_tags, strict=True)
+                )
+            lines.append("\n")
+            fh.write("".join(lines))
+            flat = [t for tokens in groups for t in tokens]
             side.write(
                 json.dumps(
                     {"id": unit.id, META_KEY: unit_meta(unit), "text": unit.text, "tokens": flat}, ensure_ascii=False
