@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import TRANSCRIPT, compare, dropped_lines, razmetka, row, spans_of, tool_version
+from common import TRANSCRIPT, dropped_lines, razmetka, row, spans_of, tool_version
 
 from annotation.formats import jsonl
 from annotation.formats.tokens import outermost
