@@ -4,6 +4,10 @@ doccano's front end measures JavaScript strings, so its offsets count UTF-16 uni
 (doccano#2290); that is the default here.  Speakers, turns and the document's
 details travel in a ``razmetka`` field, which doccano keeps as metadata.
 
+The file is pure ASCII (JSON escapes every other character): doccano's import
+guesses the encoding by default ("Auto", chardet), and took a short UTF-8 Russian
+file for cp1254.  ASCII is read right under any guess.
+
 A doccano project has "Allow overlapping spans" off by default, and then drops
 nested and overlapping spans on import without a word, so the export counts them
 and says that the option must be on.
@@ -57,7 +61,7 @@ def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext
     with staging.text(path) as fh:
         for unit in units:
             crossed += overlapping(unique_spans(unit))
-            fh.write(json.dumps(to_record(unit, ctx.offsets), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(to_record(unit, ctx.offsets), ensure_ascii=True) + "\n")
     if crossed:
         ctx.notes.append(
             f"{path.name}: {crossed} span(s) are nested in or overlap another; doccano drops them unless the "
