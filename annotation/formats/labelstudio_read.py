@@ -77,6 +77,8 @@ class _Reading:
         self.ignored = 0  # results that are not text labels
         self.prediction_ids = 0  # predictions listed only by id
         self.tasks_with_ids = 0
+        self.newcomers: set[str] = set()  # Label Studio users who were never a layer of the task
+        self.min_rows = False
 
     def results(self, where: str, task: dict[str, Any], layers: list) -> list[tuple[dict, str, str | None]]:
         """(result, status, annotator) for every result of the task's annotations and predictions."""
@@ -93,6 +95,8 @@ class _Reading:
                 if not isinstance(item, dict) or item.get("was_cancelled"):
                     continue
                 annotator = annotator_of(item, layers) if status == "accepted" else None
+                if annotator is not None and layers and annotator not in layers:
+                    self.newcomers.add(annotator)
                 for res in item.get("result") or []:
                     if isinstance(res, dict):
                         found.append((res, status, annotator))
@@ -168,6 +172,16 @@ class _Reading:
         notes = self.text_resolver.notes(self.path) + self.dialogue_resolver.notes(self.path)
         if self.ignored:
             notes.append(f"{self.path}: {self.ignored} result(s) that are not text labels were ignored")
+        if self.newcomers:
+            why = (
+                "JSON_MIN keeps no region ids, so a layer is known only by its Label Studio user; "
+                if self.min_rows
+                else ""
+            )
+            notes.append(
+                f"{self.path}: {why}annotations by Label Studio users who were never a layer here became new "
+                f"annotator(s): {', '.join(sorted(self.newcomers))}"
+            )
         if self.prediction_ids:
             notes.append(
                 f"{self.path}: {self.prediction_ids} prediction(s) in {self.tasks_with_ids} task(s) are listed only by "
@@ -222,9 +236,10 @@ def tasks_from_min(rows: list[dict]) -> list[dict]:
 def read(path: Path, *, offsets: str | None = None) -> ReadResult:
     data = read_json(path)
     tasks = data if isinstance(data, list) else [data]
+    reading = _Reading(path, offsets)
     if tasks and all(_is_min_row(t) for t in tasks):
         tasks = tasks_from_min(tasks)
-    reading = _Reading(path, offsets)
+        reading.min_rows = True
     records = []
     for number, task in enumerate(tasks, 1):
         where = f"task {number}"

@@ -56,8 +56,13 @@ def main() -> int:
         exact, lines = compare(expected, got)
         for line in lines:
             print(f"    {line}")
-        row("brat", "brat server rule (DISCONT_SEP ' ')", not problems, exact and not problems,
-            dropped_lines(exported.stdout + imported.stdout) + " (brat keeps no annotator or status)")
+        row(
+            "brat",
+            "brat server rule (DISCONT_SEP ' ')",
+            not problems,
+            exact and not problems,
+            dropped_lines(exported.stdout + imported.stdout) + " (brat keeps no annotator or status)",
+        )
         return 0 if exact and not problems else 1
 
 

@@ -52,6 +52,24 @@ def spans_of(db: Path, people_only: bool = False) -> set[tuple[int, int, str, st
     return found
 
 
+def relative_spans(db: Path, people_only: bool = False) -> set[tuple]:
+    """(turn number, start and end in the turn's speech, label, annotator): alike for a dialogue rebuilt from turns."""
+    from storage import Project
+
+    found = set()
+    with Project(db) as project:
+        for doc_id in project.document_ids():
+            doc = project.load_document(doc_id)
+            speaking = [t for t in doc.turns if t.content_start < t.end]
+            for s in doc.spans:
+                if not s.visible or (people_only and s.status == "suggested"):
+                    continue
+                turn = doc.turn_at(s.start)
+                number = speaking.index(turn)
+                found.add((number, s.start - turn.content_start, s.end - turn.content_start, s.label, s.annotator))
+    return found
+
+
 def compare(expected: set, got: set) -> tuple[bool, list[str]]:
     lines = [f"missing {x}" for x in sorted(expected - got, key=str)]
     lines += [f"extra   {x}" for x in sorted(got - expected, key=str)]
@@ -59,7 +77,7 @@ def compare(expected: set, got: set) -> tuple[bool, list[str]]:
 
 
 def dropped_lines(output: str) -> str:
-    keys = ("dropped", "not imported", "widened", "left out", "only by id", "overlap", "doc.spans")
+    keys = ("dropped", "not imported", "widened", "left out", "only by id", "overlap", "doc.spans", "new annotator")
     found = [line.strip() for line in output.splitlines() if any(k in line for k in keys)]
     return "; ".join(found) or "nothing"
 

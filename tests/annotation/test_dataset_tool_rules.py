@@ -126,6 +126,7 @@ def test_annotators_come_back_by_identity_not_position(doc, tmp_path):
     assert by["boris"] == people(doc, "boris")  # not anna's, though it is now the first annotation
     assert "anna" not in by
     assert len(by["vera@example.org"]) == 1 and len(by["labelstudio-user-3"]) == 1
+    assert any("became new annotator(s): labelstudio-user-3, vera@example.org" in n for n in result.notes)
     # Predictions listed only by id are named, with the way to keep them.
     assert any("1 prediction(s)" in n and "only by id" in n and "razmetka export" in n for n in result.notes)
 
