@@ -114,29 +114,35 @@ def razdel_tokens(text: str) -> list[tuple[int, int]]:
     only the rest are put to razdel's own rules, with razdel's own window of three
     atoms each side.  A test compares it with ``razdel.tokenize`` on the sample and on fuzz.
     """
-    atoms = [(m.start(), m.end(), m.lastgroup, m.group()) for m in ATOM.finditer(text)]
-    if not atoms:
+    matches = list(ATOM.finditer(text))
+    if not matches:
         return []
+    bounds = [m.span() for m in matches]
     made: dict[int, Atom] = {}
 
     def atom(i: int) -> Atom:
         found = made.get(i)
         if found is None:
-            found = made[i] = Atom(*atoms[i])
+            m = matches[i]
+            found = made[i] = Atom(m.start(), m.end(), m.lastgroup, m.group())
         return found
 
     tokens: list[tuple[int, int]] = []
-    start, stop = atoms[0][0], atoms[0][1]
-    for i in range(1, len(atoms)):
-        a_start, a_stop, a_type, a_text = atoms[i]
-        if a_start == stop and _may_join(atoms[i - 1][2:], (a_type, a_text)):
-            split = TokenSplit(
-                [atom(j) for j in range(max(0, i - 3), i)], "", [atom(j) for j in range(i, min(len(atoms), i + 3))]
-            )
-            split.buffer = text[start:stop]
-            if _razdel_tokenize.join(split):
-                stop = a_stop
-                continue
+    start, stop = bounds[0]
+    for i in range(1, len(bounds)):
+        a_start, a_stop = bounds[i]
+        if a_start == stop:
+            left, right = matches[i - 1], matches[i]
+            if _may_join((left.lastgroup, left.group()), (right.lastgroup, right.group())):
+                split = TokenSplit(
+                    [atom(j) for j in range(max(0, i - 3), i)],
+                    "",
+                    [atom(j) for j in range(i, min(len(bounds), i + 3))],
+                )
+                split.buffer = text[start:stop]
+                if _razdel_tokenize.join(split):
+                    stop = a_stop
+                    continue
         tokens.append((start, stop))
         start, stop = a_start, a_stop
     tokens.append((start, stop))
