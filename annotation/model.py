@@ -31,6 +31,7 @@ class Origin(_StrEnum):
     MODEL = "model"
     HUMAN = "human"
     IMPORTED = "imported"
+    ADJUDICATED = "adjudicated"  # the gold layer a reviewer settles (annotation/review.py)
 
 
 class Status(_StrEnum):

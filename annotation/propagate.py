@@ -6,6 +6,10 @@ The GUI previews the places, and on confirmation stores a span at each one
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
+
 from .model import Document
 from .tokens import tokens
 
@@ -20,6 +24,19 @@ def _whole_tokens(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     starts = {s for s, _ in bounds}
     ends = {e for _, e in bounds}
     return start in starts and end in ends
+
+
+class _Cover:
+    """Which ranges contain a given range, by bisection (a document can hold thousands of one label)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def covers(self, start: int, end: int) -> bool:
+        before = bisect_right(self._starts, start)  # ranges starting at or before ``start``
+        return before > 0 and self._reach[before - 1] >= end
 
 
 def untagged_occurrences(doc: Document, surface: str, label: str) -> list[tuple[int, int]]:
@@ -37,7 +54,7 @@ def untagged_occurrences(doc: Document, surface: str, label: str) -> list[tuple[
     surface_clean = surface.strip()
     if not surface_clean or surface_clean != surface:
         return []
-    covering = [(s.start, s.end) for s in doc.spans if s.visible and s.label == label]
+    covering = _Cover((s.start, s.end) for s in doc.spans if s.visible and s.label == label)
     exact = {(s.start, s.end) for s in doc.spans if s.visible}
     exact |= {(s.start, s.end) for s in doc.spans if not s.visible and s.label == label}
     found = []
@@ -47,7 +64,7 @@ def untagged_occurrences(doc: Document, surface: str, label: str) -> list[tuple[
             end = pos + len(surface)
             if (
                 (pos, end) not in exact
-                and not any(s <= pos and end <= e for s, e in covering)
+                and not covering.covers(pos, end)
                 and _whole_tokens(doc.text, pos, end, turn.content_start, turn.end)
             ):
                 found.append((pos, end))

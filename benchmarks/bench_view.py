@@ -71,8 +71,7 @@ def measure(path: Path, workdir: Path) -> tuple[int, int, int, float, float, flo
     window.resize(1280, 820)
     window.show()
     app.processEvents()
-    window.view.clear_document()
-    window.view.doc = None
+    session.current.show(None)
 
     started = time.perf_counter()
     window.show_document(doc_id)

@@ -47,6 +47,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--labels", type=_names, metavar="PER,ORG", help="keep only spans with these labels")
     p.add_argument("--origin", type=_names, metavar="human", help="keep only spans of these origins")
+    p.add_argument("--layer", metavar="gold|NAME", help="only the reviewer's gold layer, or one annotator's spans")
     p.add_argument("--no-suggestions", action="store_true", help="leave out model suggestions nobody has resolved")
     p.add_argument("--split", metavar="80/10/10", help="write train, dev and test files by document")
     p.add_argument("--seed", type=int, default=0, help="seed of the split's shuffle (default 0)")
@@ -75,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         labels=args.labels,
         origins=args.origin,
         no_suggestions=args.no_suggestions,
+        layer=args.layer,
         split=args.split,
         seed=args.seed,
         offsets=args.offsets,

@@ -9,7 +9,7 @@ import sys
 
 from annotation.importing import ImportOptions, ImportReport
 from annotation.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES, parse_size
-from annotation.transcript import LAYOUTS
+from annotation.transcript import LAYOUTS, sections_of
 from storage import import_into
 
 from . import dataset_cmd
@@ -94,15 +94,24 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_project(args.db) as project:
             report = import_into(project, args.files, options, progress=bar)
+            outcome = _with_sections(report.to_json(), project) if args.json else None
     finally:
         bar.close()
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False))
+        print(json.dumps(outcome, ensure_ascii=False))
     else:
         _print(report)
     for failed in report.failed:
         print(f"razmetka: {failed.message}", file=sys.stderr)
     return 2 if report.failed else 0
+
+
+def _with_sections(outcome: dict, project) -> dict:
+    """Add to each imported document the layout chosen for each section, with its confidence and range."""
+    for item in outcome["imported"]:
+        document = project.load_document(item["id"])
+        item["sections"] = [section.to_json() for section in sections_of(document)]
+    return outcome
 
 
 def _print(report: ImportReport) -> None:

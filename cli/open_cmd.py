@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("open", parents=[common], help="open the window (the default without a command)")
+    p.epilog = (
+        "The project is --db, else $RAZMETKA_DB, else the default project; with no FILE the window "
+        "may instead reopen the project it showed last."
+    )
     p.add_argument("files", nargs="*", metavar="FILE", help="transcripts to import (if new) and show")
     p.set_defaults(run=run)
 
@@ -15,4 +18,4 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     from gui.app import run_app
 
-    return run_app(Path(args.db).expanduser() if args.db else None, [str(f) for f in args.files])
+    return run_app(args.db, [str(f) for f in args.files])

@@ -1,23 +1,36 @@
-"""Opening the project a command works on."""
+"""Opening the project a command works on, by the one rule (``storage.paths.choose_project``)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from storage import Project, StorageError, default_project_path
+from storage import Project, StorageError
+from storage.paths import ENV_VAR, ProjectChoice, choose_project
 
 
 def project_path(db: str | None) -> Path:
-    return Path(db).expanduser() if db else default_project_path()
+    """``--db``, else ``RAZMETKA_DB``, else the default project."""
+    return choose_project(db).path
 
 
-def open_project(db: str | None, *, create: bool = True) -> Project:
-    """The project at ``--db`` (or the default one).
+def announce(choice: ProjectChoice) -> None:
+    """The first line on stderr of every command that writes or exports: which project it used."""
+    print(choice.line(), file=sys.stderr, flush=True)
 
+
+def open_project(db: str | None, *, create: bool = True, say: bool = True) -> Project:
+    """The project by the rule: ``--db``, else ``RAZMETKA_DB``, else the default one.
+
+    Its path is printed first on stderr (``say``; off for commands that only read).
     Commands that only read (``list``, ``export``) pass ``create=False``: a mistyped
     path is then an error, not a new empty project that makes an empty dataset.
     """
-    path = project_path(db)
+    choice = choose_project(db)
+    if say:
+        announce(choice)
+    path = choice.path
     if not create and not path.exists():
-        raise StorageError(f"{path}: no project file here; `razmetka import FILE --db {path}` creates one")
+        how = "razmetka import FILE" + (f" --db {path}" if choice.source != ENV_VAR else "")
+        raise StorageError(f"{path}: no project file here; `{how}` creates one")
     return Project(path)

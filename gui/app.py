@@ -9,26 +9,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotation.annotator import default_annotator
-from storage import Project, StorageError, default_project_path
+from storage import Project, StorageError
+from storage.paths import ProjectChoice
+from storage.paths import choose_project as project_rule
 
 from . import settings
 from .main_window import MainWindow
 from .session import Session
 
 
-def choose_project(db_path: Path | None) -> Path:
-    """``--db`` if given, else the project open last time (if it still exists), else the default."""
-    if db_path is not None:
-        return db_path
-    last = settings.get("last_project")
-    if last and Path(last).exists():
-        return Path(last)
-    return default_project_path()
+def choose_project(db_path: str | Path | None, files: list[str] | None = None) -> ProjectChoice:
+    """The CLI's rule (``--db``, else ``RAZMETKA_DB``, else the default project), except that
+    a window opened with no files to import may reopen the project it showed last."""
+    return project_rule(db_path, last=None if files else settings.get("last_project") or None)
 
 
-def create_window(db_path: Path | None, files: list[str]) -> MainWindow:
+def create_window(db_path: str | Path | None, files: list[str], choice: ProjectChoice | None = None) -> MainWindow:
     """Open the project, show the window, then load the model and import ``files`` off the UI thread."""
-    path = choose_project(db_path)
+    path = (choice or choose_project(db_path, files)).path
     session = Session(Project(path), settings.get("annotator") or default_annotator())
     settings.put("last_project", str(path))
     window = MainWindow(session)
@@ -42,12 +40,14 @@ def create_window(db_path: Path | None, files: list[str]) -> MainWindow:
     return window
 
 
-def run_app(db_path: Path | None, files: list[str]) -> int:
+def run_app(db_path: str | Path | None, files: list[str]) -> int:
+    choice = choose_project(db_path, files)
+    print(choice.line(), file=sys.stderr, flush=True)  # first, even if no display can be opened
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Razmetka")
     app.setOrganizationName("Razmetka")
     try:
-        window = create_window(db_path, files)
+        window = create_window(db_path, files, choice)
     except StorageError as exc:
         box = QMessageBox(QMessageBox.Icon.Critical, "Razmetka", "")
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QListView, QVBoxLayout, QWidget
 from storage import DocumentSummary
 
 from .plaintext import tooltip
+from .theme import LOW_CONFIDENCE
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -35,10 +36,12 @@ def progress(summary: DocumentSummary) -> int:
 
 
 def item_text(summary: DocumentSummary) -> str:
-    flag = "  ⚠ low confidence" if summary.low_confidence else ""
+    # The warning leads the first line: a long title is elided at its end, never the ⚠.
+    warn = "⚠ " if summary.low_confidence else ""
+    flag = " · low confidence" if summary.low_confidence else ""
     status = summary.status.replace("_", " ")
     return (
-        f"{STATUS_MARKS.get(summary.status, '')} {summary.title}\n"
+        f"{STATUS_MARKS.get(summary.status, '')} {warn}{summary.title}\n"
         f"{status} · {progress(summary)}% reviewed · {summary.turns} turns · {summary.spans} spans{flag}"
     )
 
@@ -64,6 +67,9 @@ class DocumentListModel(QAbstractListModel):
     def summaries(self) -> list[DocumentSummary]:
         return list(self._rows)
 
+    def summary(self, doc_id: str) -> DocumentSummary | None:
+        return next((row for row in self._rows if row.id == doc_id), None)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
         return 0 if parent.isValid() else len(self._rows)
 
@@ -74,12 +80,15 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item_text(summary)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{summary.source_file} · {summary.layout} layout · language {summary.language or '?'}"
+            tip = (
+                f"{summary.source_file} · {summary.layout} layout (confidence {summary.confidence:.2f})"
+                f" · language {summary.language or '?'}\nTurns › Re-detect layout… finds the turns again."
+            )
             if summary.low_confidence:
                 tip += "\nTurns were found with low confidence: check the speakers."
             return tooltip(tip)
         if role == Qt.ItemDataRole.ForegroundRole and summary.low_confidence:
-            return QColor("#9a5b00")
+            return QColor(LOW_CONFIDENCE)
         if role == DOC_ID_ROLE:
             return summary.id
         if role == STATUS_ROLE:
@@ -160,6 +169,10 @@ class DocumentPanel(QWidget):
             if index.data(DOC_ID_ROLE) == doc_id:
                 self.view.setCurrentIndex(index)
                 return
+
+    def visible_ids(self) -> list[str]:
+        """The ids the list shows now (its filter applied), top to bottom."""
+        return [self.proxy.index(r, 0).data(DOC_ID_ROLE) for r in range(self.proxy.rowCount())]
 
     def ids_in_order(self) -> list[str]:
         return [s.id for s in self.model.summaries()]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 from annotation.model import Document, Label, Span
 
 from .plaintext import tooltip
+from .theme import MUTED_TEXT
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -94,7 +95,7 @@ class EntityPanel(QTreeWidget):
             pending = f"  ({suggested} to review)" if suggested else ""
             group = QTreeWidgetItem([f"{key[0]}  {key[1]} ×{len(spans)}{pending}"])
             group.setData(0, GROUP_ROLE, key)
-            group.setForeground(0, QBrush(QColor(colors.get(key[0], "#555555")).darker(160)))
+            group.setForeground(0, QBrush(QColor(colors.get(key[0], MUTED_TEXT)).darker(160)))
             group.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.addTopLevelItem(group)
             if key in expanded:

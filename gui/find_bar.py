@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QText
 
 from annotation.search import find_all
 
+from .theme import SEARCH_HIT, SEARCH_HIT_TEXT
 from .transcript_view import TranscriptView
 
 MAX_HIGHLIGHTS = 2000  # extra selections are slow in the thousands; hits beyond this are still navigable
@@ -73,14 +74,14 @@ class FindBar(QWidget):
         query = self.edit.text()
         self.hits = find_all(doc.text, query) if doc is not None and query.strip() else []
         selections = []
-        color = QColor("#ffe066")
+        color = QColor(SEARCH_HIT)
         for start, end in self.hits[:MAX_HIGHLIGHTS]:
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(color)
-            selection.format.setForeground(QColor("#000000"))
+            selection.format.setForeground(QColor(SEARCH_HIT_TEXT))
             cursor = QTextCursor(self.view.document())
-            cursor.setPosition(self.view.offsets.to_qt(start))
-            cursor.setPosition(self.view.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self.view.offsets.to_utf16(start))
+            cursor.setPosition(self.view.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selections.append(selection)
         self.view.layers.set("search", 5, selections)

@@ -15,33 +15,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotation.model import Label, Span
+from annotation.offsets import OffsetMap
 
-from .offsets import OffsetMap
+from .theme import LABEL_FALLBACK, mark_format, span_format
 
 _NEWLINE = re.compile("\n")
 
 # (longest first, start) ordering key, start in block, length, span id
 _Piece = tuple[tuple[int, int], int, int, int]
-
-
-def span_format(color: str, status: str, nested: bool = False) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    base = QColor(color)
-    background = QColor(base)
-    if status == "suggested":
-        background.setAlpha(70)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(base.darker(140))
-    else:
-        background.setAlpha(170)
-        fmt.setFontWeight(QFont.Weight.DemiBold)
-    fmt.setBackground(background)
-    if nested:
-        fmt.setFontOverline(True)
-    return fmt
 
 
 class SpanHighlighter(QSyntaxHighlighter):
@@ -55,6 +39,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._blocks_of: dict[int, list[int]] = {}
         self._formats: dict[tuple[str, str, bool], QTextCharFormat] = {}
         self._colors: dict[str, str] = {}
+        self._marks: dict[int, list[tuple[int, int]]] = {}  # block -> (start in block, length)
+        self._mark_format = mark_format()
 
     def set_labels(self, labels: Iterable[Label]) -> None:
         self._colors = {lab.name: lab.color for lab in labels}
@@ -64,13 +50,13 @@ class SpanHighlighter(QSyntaxHighlighter):
         key = (label, status, nested)
         fmt = self._formats.get(key)
         if fmt is None:
-            fmt = self._formats[key] = span_format(self._colors.get(label, "#9e9e9e"), status, nested)
+            fmt = self._formats[key] = span_format(self._colors.get(label, LABEL_FALLBACK), status, nested)
         return fmt
 
     def _place(self, span_id: int, span: Span) -> set[int]:
         """Index a span's pieces per block; returns the blocks it touches."""
         starts = self._block_starts
-        start, end = self._offsets.to_qt(span.start), self._offsets.to_qt(span.end)
+        start, end = self._offsets.to_utf16(span.start), self._offsets.to_utf16(span.end)
         order = (span.start - span.end, span.start)
         touched = []
         number = bisect_right(starts, start) - 1
@@ -103,8 +89,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         False, instead of twice.
         """
         self._offsets = offsets
-        self._length = offsets.to_qt(len(text))
-        self._block_starts = [0] + [offsets.to_qt(m.start()) + 1 for m in _NEWLINE.finditer(text)]
+        self._length = offsets.to_utf16(len(text))
+        self._block_starts = [0] + [offsets.to_utf16(m.start()) + 1 for m in _NEWLINE.finditer(text)]
         self._spans, self._by_block, self._blocks_of = {}, {}, {}
         for i, span in enumerate(spans):
             if not span.visible:
@@ -117,30 +103,67 @@ class SpanHighlighter(QSyntaxHighlighter):
         if rehighlight:
             self.rehighlight()
 
+    def set_marks(self, marks: Iterable[tuple[int, int]], rehighlight: bool = True) -> None:
+        """The speaker marks (``– ``, ``NAME:``) as ``[start, end)`` ranges: drawn muted, the text unchanged.
+
+        Only blocks whose marks changed are re-highlighted (a split or merge moves one or two).
+        """
+        starts = self._block_starts
+        found: dict[int, list[tuple[int, int]]] = {}
+        for start, end in marks:
+            lo, hi = self._offsets.to_utf16(start), self._offsets.to_utf16(end)
+            number = bisect_right(starts, lo) - 1
+            found.setdefault(number, []).append((lo - starts[number], hi - lo))
+        dirty = {n for n in found.keys() | self._marks.keys() if found.get(n) != self._marks.get(n)}
+        self._marks = found
+        if rehighlight:
+            doc = self.document()
+            for number in sorted(dirty):
+                block = doc.findBlockByNumber(number)
+                if block.isValid():
+                    self.rehighlightBlock(block)
+
     def update(self, changed: Iterable[Span], removed: Iterable[int] = ()) -> None:
-        """Add or change ``changed`` spans (by id) and drop ``removed`` ids; re-highlight their blocks."""
+        """Add or change ``changed`` spans (by id) and drop ``removed`` ids; re-highlight their blocks.
+
+        A span whose range is unchanged (accepted, rejected back to shown, relabelled) keeps
+        its pieces and only swaps its record, so accepting every suggestion of a big
+        document costs one re-highlight of the blocks they touch.
+        """
         dirty: set[int] = set()
         for span_id in removed:
             self._spans.pop(span_id, None)
             dirty |= self._unplace(span_id)
         for span in changed:
             assert span.id is not None
+            old = self._spans.get(span.id)
+            if old is not None and span.visible and (old.start, old.end) == (span.start, span.end):
+                self._spans[span.id] = span
+                dirty.update(self._blocks_of.get(span.id, ()))
+                continue
             dirty |= self._unplace(span.id)
             self._spans.pop(span.id, None)
             if span.visible:
                 self._spans[span.id] = span
                 dirty |= self._place(span.id, span)
-        doc = self.document()
-        for number in sorted(dirty):
+        for number in dirty:
             pieces = self._by_block.get(number)
             if pieces:
                 pieces.sort()
+        if len(dirty) > 200:  # block by block, each re-lays the document out: once for all is cheaper
+            self.rehighlight()
+            return
+        doc = self.document()
+        for number in sorted(dirty):
             block = doc.findBlockByNumber(number)
             if block.isValid():
                 self.rehighlightBlock(block)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        pieces = self._by_block.get(self.currentBlock().blockNumber())
+        number = self.currentBlock().blockNumber()
+        for start, length in self._marks.get(number, ()):
+            self.setFormat(start, length, self._mark_format)
+        pieces = self._by_block.get(number)
         if not pieces:
             return
         drawn: list[tuple[int, int]] = []

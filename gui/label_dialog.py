@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotation.edits import Refusal, plan_labels
 from annotation.model import Label, ModelError
 
 from .plaintext import message
 from .session import Session
+from .theme import LABEL_FALLBACK, PALETTE
 
 COLUMNS = ("Name", "Colour", "Hotkey", "Description")
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 1
-PALETTE = ("#e8a33d", "#4f9dde", "#5fb760", "#b07cd8", "#d9646b", "#45b5aa", "#c9b037", "#8c8c8c", "#e377c2")
 
 
 class LabelDialog(QDialog):
@@ -86,7 +87,7 @@ class LabelDialog(QDialog):
             item = self.table.item(row, column)
             return item.text().strip() if item else ""
 
-        return text(0), text(1) or "#9e9e9e", text(2), text(3)
+        return text(0), text(1) or LABEL_FALLBACK, text(2), text(3)
 
     def row_label(self, row: int) -> Label:
         return Label(*self.row_fields(row))
@@ -139,45 +140,54 @@ class LabelDialog(QDialog):
         return found
 
     def accept(self) -> None:
+        """The whole dialog is one edit (one undo entry): deletions, then changes, then new labels."""
         problems = self.problems()
         if problems:
             message(self, "Label schema", "\n".join(problems))
             return
         project = self.session.project
+        deleted = []
         for label in self.deleted:
             used = project.label_usage(label.name)
             if not used:
-                self.session.delete_label(label, "refuse")
+                deleted.append((label, "refuse", None))
                 continue
             choice = self.ask_spans(label, used)
-            if choice is None:
-                continue
-            mode, target = choice
-            self.session.delete_label(label, mode, target)
+            if choice is not None:
+                deleted.append((label, *choice))
+        rows = []
         for row in range(self.table.rowCount()):
             original = self.table.item(row, 0).data(ORIGINAL_ROLE)
             label = self.row_label(row)
-            if original is None:
-                self.session.add_label(label)
-            elif label != original:
-                if label.name != original.name and project.label_usage(original.name):
-                    answer = QMessageBox.question(
-                        self,
-                        "Rename label",
-                        f"{project.label_usage(original.name)} span(s) are tagged {original.name}. "
-                        f"Rename the label and retag them all as {label.name}?",
-                    )
-                    if answer != QMessageBox.StandardButton.Yes:
-                        continue
-                self.session.update_label(original, label)
+            if original is not None and label.name != original.name and project.label_usage(original.name):
+                question = (
+                    f"{project.label_usage(original.name)} span(s) are tagged {original.name}. "
+                    f"Rename the label and retag them all as {label.name}?"
+                )
+                if not self._yes("Rename label", question):
+                    label = original
+            rows.append((original, label))
+        plan = plan_labels(self.session.labels(), rows, deleted)
+        if not isinstance(plan, Refusal) or plan.message != "The labels are as they were.":
+            if not self.session.push(plan):
+                return  # the status bar says why; the dialog stays open to fix it
         super().accept()
+
+    def _yes(self, title: str, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names come from files (DESIGN.md)
+        box.setText(question)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def ask_spans(self, label: Label, used: int) -> tuple[str, str | None] | None:
         """Ask what to do with the spans of a label being deleted: delete, relabel, or keep the label."""
         others = [lab.name for lab in self.session.labels() if lab.name != label.name]
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Delete label", f"{used} span(s) are tagged {label.name}.", parent=self
+            QMessageBox.Icon.Question, "Delete label", "", parent=self
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{used} span(s) are tagged {label.name}.")
         box.setInformativeText("Delete those spans too, or move them to another label?")
         delete = box.addButton("Delete the spans", QMessageBox.ButtonRole.DestructiveRole)
         move = box.addButton("Move to another label…", QMessageBox.ButtonRole.AcceptRole)

@@ -68,3 +68,29 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
+
+
+class ImmediateRunner(TaskRunner):
+    """Runs each function at once, on the calling thread, and calls back before ``submit`` returns.
+
+    Tests use it (as Picard's do) so that background work needs no waiting; the
+    window behaves the same, only without threads.
+    """
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        try:
+            result = fn()
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+        else:
+            on_done(result)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return True

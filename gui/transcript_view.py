@@ -6,30 +6,36 @@ between Qt positions and document offsets is the UTF-16 one in ``offsets.py``.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+import re
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from annotation.model import Document, Label, Span, Speaker, Turn
+from annotation.model import Document, Label, Span
+from annotation.offsets import OffsetMap
 
+from .current import CurrentDocument, reading_order
 from .highlighter import SpanHighlighter
 from .layers import SelectionLayers
-from .offsets import OffsetMap
+from .theme import CURRENT_SPAN, GUTTER_BACKGROUND, GUTTER_RULE, role_color
 
-ROLE_COLORS = {
-    "interviewer": "#1f5fa8",
-    "respondent": "#9a3d12",
-    "narrator": "#666666",
-    "other": "#5b3a8c",
-}
 GUTTER_MAX = 190
 
 
-def _order(span: Span) -> tuple[int, int, str, int]:
-    """Reading order of spans: by start, the outer one first."""
-    return (span.start, -span.end, span.label, span.id or 0)
+_order = reading_order
+_NEWLINE = re.compile("\n")
+
+
+def _marks(doc: Document) -> list[tuple[int, int]]:
+    """Where each turn's speaker mark lies (between its start and its speech), without trailing spaces."""
+    found = []
+    for turn in doc.turns:
+        mark = doc.text[turn.start : turn.content_start].rstrip()
+        if mark:
+            found.append((turn.start, turn.start + len(mark)))
+    return found
 
 
 class _Gutter(QWidget):
@@ -67,11 +73,7 @@ class TranscriptView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document())
         self.layers = SelectionLayers(self)
         self.offsets = OffsetMap("")
-        self.doc: Document | None = None
-        self._visible: list[Span] = []
-        self._max_length = 0
-        self._starts_cache: list[int] = []
-        self._starts_of: list[Span] | None = None
+        self.current: CurrentDocument | None = None
         self._cycle = 0
         self._last_offset = -1
         # block number -> [(position in block, speaker, role)]: a turn split mid-paragraph starts mid-block
@@ -82,19 +84,39 @@ class TranscriptView(QPlainTextEdit):
         self._gutter_width = 120
         self.updateRequest.connect(self._update_gutter)
         self.cursorPositionChanged.connect(self._cursor_moved)
+        self.observe(CurrentDocument(self))  # a window hands it the session's instead
 
     # -- content ------------------------------------------------------------
 
-    def show_document(self, doc: Document, labels: list[Label]) -> None:
-        """Show ``doc`` with the caret at the start of its text."""
-        self.doc = doc
+    def observe(self, current: CurrentDocument) -> None:
+        """Show whatever document ``current`` holds, and follow its changes."""
+        if self.current is not None:
+            self.current.loaded.disconnect(self._loaded)
+            self.current.spansChanged.disconnect(self._spans_changed)
+            self.current.turnsChanged.disconnect(self._turns_changed)
+        self.current = current
+        current.loaded.connect(self._loaded)
+        current.spansChanged.connect(self._spans_changed)
+        current.turnsChanged.connect(self._turns_changed)
+
+    @property
+    def doc(self) -> Document | None:
+        """The document shown (owned by :class:`CurrentDocument`; the view never changes it)."""
+        return self.current.doc
+
+    def _loaded(self, doc: Document | None) -> None:
+        if doc is None:
+            self.offsets = OffsetMap("")
+            self._turn_blocks = {}
+            self.highlighter.reset([], self.offsets, "", rehighlight=False)
+            self.highlighter.set_marks([], rehighlight=False)
+            self.setPlainText("")
+            return
         self.offsets = OffsetMap(doc.text)
-        self.highlighter.set_labels(labels)
-        doc.spans.sort(key=_order)
-        self._visible = [s for s in doc.spans if s.visible]
-        self._max_length = max((s.end - s.start for s in self._visible), default=0)
+        self._newlines = [m.start() for m in _NEWLINE.finditer(doc.text)]
         # The spans are indexed first, so that setting the text highlights it just once.
-        self.highlighter.reset(self._visible, self.offsets, doc.text, rehighlight=False)
+        self.highlighter.reset(self.current.visible, self.offsets, doc.text, rehighlight=False)
+        self.highlighter.set_marks(_marks(doc), rehighlight=False)
         self.setPlainText(doc.text)
         self._index_turns()
         cursor = self.textCursor()
@@ -102,45 +124,21 @@ class TranscriptView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self._cursor_moved()
 
-    def clear_document(self) -> None:
-        self.doc = None
-        self.offsets = OffsetMap("")
-        self._turn_blocks = {}
-        self._visible = []
-        self.highlighter.reset([], self.offsets, "", rehighlight=False)
-        self.setPlainText("")
-
     def set_labels(self, labels: list[Label]) -> None:
         self.highlighter.set_labels(labels)
         if self.doc is not None:
             self.highlighter.rehighlight()
 
-    def update_spans(self, changed: list[Span], removed: list[int]) -> None:
-        """Apply stored changes to the shown spans: ``changed`` by id, ``removed`` ids."""
-        if self.doc is None:
-            return
-        gone = set(removed) | {s.id for s in changed}
-        self.doc.spans = [s for s in self.doc.spans if s.id not in gone]
-        if len(changed) > 50:  # accept all, retag a group: one sort beats many insertions
-            self.doc.spans.extend(changed)
-            self.doc.spans.sort(key=_order)
-        else:
-            for span in changed:
-                insort(self.doc.spans, span, key=_order)
-        self._visible = [s for s in self.doc.spans if s.visible]
-        self._max_length = max((s.end - s.start for s in self._visible), default=0)
-        if len(changed) + len(removed) > 500:
-            self.highlighter.reset(self._visible, self.offsets, self.doc.text)
-        else:
-            self.highlighter.update(changed, removed)
+    def _spans_changed(self, changed: list[Span], removed: list[int]) -> None:
+        """The document's spans changed (``changed`` by id, ``removed`` ids): redraw just those."""
+        doc = self.doc
+        assert doc is not None
+        self.highlighter.update(changed, removed)
         self._cursor_moved()
 
-    def set_turns(self, turns: list[Turn], speakers: list[Speaker]) -> None:
-        """New turns or speakers (after a split, merge or rename): redraw the gutter."""
-        if self.doc is None:
-            return
-        self.doc.turns = turns
-        self.doc.speakers = speakers
+    def _turns_changed(self) -> None:
+        """New turns or speakers (after a split, merge or rename): redraw the gutter and the marks."""
+        self.highlighter.set_marks(_marks(self.doc))
         self._index_turns()
         self._gutter.update()
         self._cursor_moved()
@@ -148,13 +146,15 @@ class TranscriptView(QPlainTextEdit):
     def _index_turns(self) -> None:
         assert self.doc is not None
         roles = {s.name: s.role for s in self.doc.speakers}
-        doc = self.document()
+        newlines = self._newlines
         self._turn_blocks = {}
         for turn in self.doc.turns:
-            position = self.offsets.to_qt(turn.start)
-            block = doc.findBlock(position)
-            entry = (position - block.position(), turn.speaker, roles.get(turn.speaker, "other"))
-            self._turn_blocks.setdefault(block.blockNumber(), []).append(entry)
+            # Blocks are the text's lines: found by bisection, not by asking the QTextDocument per turn.
+            number = bisect_left(newlines, turn.start)
+            block_start = newlines[number - 1] + 1 if number else 0
+            in_block = self.offsets.to_utf16(turn.start) - self.offsets.to_utf16(block_start)
+            entry = (in_block, turn.speaker, roles.get(turn.speaker, "other"))
+            self._turn_blocks.setdefault(number, []).append(entry)
         metrics = QFontMetrics(self._gutter_font)
         names = {s.name for s in self.doc.speakers}
         widest = max((metrics.horizontalAdvance(name) for name in names), default=60)
@@ -165,30 +165,32 @@ class TranscriptView(QPlainTextEdit):
     # -- positions ----------------------------------------------------------
 
     def cursor_offset(self) -> int:
-        return self.offsets.from_qt(self.textCursor().position())
+        return self.offsets.from_utf16(self.textCursor().position())
 
     def selection_offsets(self) -> tuple[int, int]:
         cursor = self.textCursor()
-        return self.offsets.from_qt(cursor.selectionStart()), self.offsets.from_qt(cursor.selectionEnd())
+        return self.offsets.from_utf16(cursor.selectionStart()), self.offsets.from_utf16(cursor.selectionEnd())
 
     def select_offsets(self, start: int, end: int) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_qt(start))
-        cursor.setPosition(self.offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
-    def move_to_offset(self, offset: int) -> None:
+    def move_to_offset(self, offset: int, center: bool = True) -> None:
         cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_qt(offset))
+        cursor.setPosition(self.offsets.to_utf16(offset))
         self.setTextCursor(cursor)
-        self.centerCursor()
+        if center:
+            self.centerCursor()
 
     def spans_at(self, offset: int) -> list[Span]:
         """Visible spans covering ``offset`` (or ending right at it), innermost first."""
         # Spans are sorted by start; only those starting within the longest span's length can reach here.
-        lo = bisect_left(self._starts(), offset - self._max_length)
-        hi = bisect_right(self._starts(), offset)
-        near = self._visible[lo:hi]
+        current = self.current
+        lo = bisect_left(current.starts, offset - current.max_length)
+        hi = bisect_right(current.starts, offset)
+        near = current.visible[lo:hi]
         hits = [s for s in near if offset < s.end]
         if not hits:
             hits = [s for s in near if s.end == offset]
@@ -196,13 +198,7 @@ class TranscriptView(QPlainTextEdit):
 
     def visible_spans(self) -> list[Span]:
         """The spans shown (all but rejected suggestions), in reading order."""
-        return self._visible
-
-    def _starts(self) -> list[int]:
-        if self._starts_of is not self._visible:
-            self._starts_cache = [s.start for s in self._visible]
-            self._starts_of = self._visible
-        return self._starts_cache
+        return self.current.visible
 
     def current_span(self) -> Span | None:
         """The span the caret is on; with several, the one chosen by cycling (innermost first)."""
@@ -231,24 +227,21 @@ class TranscriptView(QPlainTextEdit):
         current = self.current_span()
         offset = self.cursor_offset()
         key = _order(current) if current is not None else (offset, 0, "", -1)
-        candidates = [s for s in self._visible if not suggested_only or s.status == "suggested"]
+        visible = self.current.visible
+        wanted = (lambda s: s.status == "suggested") if suggested_only else (lambda s: True)
         if forward:
-            later = [s for s in candidates if _order(s) > key]
-            return later[0] if later else None
-        earlier = [s for s in candidates if _order(s) < key and (current is not None or s.start < offset)]
-        return earlier[-1] if earlier else None
+            i = bisect_right(visible, key, key=_order)
+            return next((s for s in visible[i:] if wanted(s)), None)
+        i = bisect_left(visible, key, key=_order)
+        return next(
+            (s for s in reversed(visible[:i]) if wanted(s) and (current is not None or s.start < offset)), None
+        )
 
     def turn_index_at(self, offset: int) -> int | None:
         """Index of the turn holding ``offset``, or of the turn just before it (whitespace)."""
         if self.doc is None or not self.doc.turns:
             return None
-        index = 0
-        for i, turn in enumerate(self.doc.turns):
-            if turn.start <= offset:
-                index = i
-            else:
-                break
-        return index
+        return max(0, bisect_right(self.doc.turns, offset, key=lambda turn: turn.start) - 1)
 
     def _cursor_moved(self) -> None:
         offset = self.cursor_offset()
@@ -263,12 +256,12 @@ class TranscriptView(QPlainTextEdit):
         selections = []
         if span is not None:
             sel = QTextEdit.ExtraSelection()
-            sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor("#202020"))
+            sel.format.setProperty(QTextFormat.Property.OutlinePen, QColor(CURRENT_SPAN))
             sel.format.setFontUnderline(True)
-            sel.format.setUnderlineColor(QColor("#202020"))
+            sel.format.setUnderlineColor(QColor(CURRENT_SPAN))
             cursor = QTextCursor(self.document())
-            cursor.setPosition(self.offsets.to_qt(span.start))
-            cursor.setPosition(self.offsets.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self.offsets.to_utf16(span.start))
+            cursor.setPosition(self.offsets.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             selections.append(sel)
         self.layers.set("current-span", 10, selections)
@@ -299,8 +292,8 @@ class TranscriptView(QPlainTextEdit):
 
     def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
         painter = QPainter(gutter)
-        painter.fillRect(event.rect(), QColor("#f3f1ec"))
-        painter.setPen(QColor("#d8d4ca"))
+        painter.fillRect(event.rect(), QColor(GUTTER_BACKGROUND))
+        painter.setPen(QColor(GUTTER_RULE))
         painter.drawLine(gutter.width() - 1, event.rect().top(), gutter.width() - 1, event.rect().bottom())
         painter.setFont(self._gutter_font)
         metrics = painter.fontMetrics()
@@ -313,10 +306,12 @@ class TranscriptView(QPlainTextEdit):
             entries = self._turn_blocks.get(block.blockNumber(), ())
             if entries and geometry.bottom() >= event.rect().top():
                 layout = block.layout()
+                free = int(geometry.top())  # a second turn on one line is named below the first
                 for in_block, name, role in entries:
                     line = layout.lineForTextPosition(in_block)
-                    top = int(geometry.top() + (line.y() if line.isValid() else 0))
-                    painter.setPen(QColor(ROLE_COLORS.get(role, "#333333")))
+                    top = max(free, int(geometry.top() + (line.y() if line.isValid() else 0)))
+                    free = top + metrics.height()
+                    painter.setPen(role_color(role))
                     text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, gutter.width() - 14)
                     painter.drawText(
                         QRect(4, top + 1, gutter.width() - 12, metrics.height()),

@@ -16,6 +16,8 @@ that sqlite-utils and Datasette can read:
 - ``turn_text`` (m002): each turn's speech folded (lower case, «ё» as «е») and the
   lemmas of its words, indexed by FTS5 in ``turn_text_fts`` for the search across
   documents (``storage/search.py``).
+- ``layer_turns``, ``layers``, ``reviews``, ``adjudications`` (m006): offline review,
+  see :func:`m006_review`; spans of the gold layer have origin ``adjudicated``.
 """
 
 from __future__ import annotations
@@ -155,3 +157,96 @@ def m004_text_sha256(db: Database) -> None:
 def m005_span_status_index(db: Database) -> None:
     """Counting a document's spans by status (the document list, after every edit) without reading rows."""
     db.execute("CREATE INDEX spans_document_status ON spans (document_id, status)")
+
+
+_ORIGINS_BEFORE_REVIEW = "origin IN ('model', 'human', 'imported')"
+_ORIGINS_WITH_REVIEW = "origin IN ('model', 'human', 'imported', 'adjudicated')"
+
+
+@migrations()
+def m006_review(db: Database) -> None:
+    """Offline review (issue 11): annotators' turn layers, where each layer came from, review states, decisions.
+
+    - ``layer_turns``: each annotator's speaker turns of a merged document (the
+      document's own ``turns`` are the reviewer's gold turns).
+    - ``layers``: which source (a project file or JSONL export) each annotator's
+      layer of a document was merged from, so a second merge updates it in place.
+    - ``reviews``: a document's review state (``reviewed`` or ``returned``), the
+      comment, the reviewer.
+    - ``adjudications``: the disagreements a reviewer has settled, and the choice.
+    - ``spans.origin`` may be ``adjudicated``: the gold layer's spans.  SQLite cannot
+      change a CHECK in place, so the table is rebuilt from its own definition
+      (whatever columns later migrations added), with its indexes and triggers.
+    """
+    db.execute(
+        """
+        CREATE TABLE layer_turns (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            content_start INTEGER NOT NULL,
+            speaker TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT 'other' CHECK (role IN ('interviewer', 'respondent', 'narrator', 'other')),
+            time_start REAL,
+            time_end REAL,
+            CHECK (start <= content_start AND content_start <= "end" AND start < "end"),
+            UNIQUE (document_id, annotator, start)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE layers (
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            source TEXT NOT NULL,
+            merged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            PRIMARY KEY (document_id, annotator)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE reviews (
+            document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            state TEXT CHECK (state IN ('reviewed', 'returned')),
+            comment TEXT NOT NULL DEFAULT '',
+            reviewer TEXT,
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE adjudications (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            annotator_a TEXT NOT NULL,
+            annotator_b TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            choice TEXT NOT NULL CHECK (choice IN ('a', 'b', 'both', 'neither')),
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            UNIQUE (document_id, annotator_a, annotator_b, kind, start, "end")
+        )"""
+    )
+    (table_sql,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'spans'").fetchone()
+    if _ORIGINS_BEFORE_REVIEW not in table_sql:
+        raise RuntimeError("m006_review: the spans table's origin CHECK is not the one it expects")
+    extras = [
+        sql
+        for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master"
+            " WHERE tbl_name = 'spans' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        ).fetchall()
+    ]
+    rebuilt = table_sql.replace(_ORIGINS_BEFORE_REVIEW, _ORIGINS_WITH_REVIEW).replace(
+        "CREATE TABLE spans", "CREATE TABLE spans_rebuilt", 1
+    )
+    db.execute(rebuilt)
+    db.execute("INSERT INTO spans_rebuilt SELECT * FROM spans")
+    db.execute("DROP TABLE spans")  # nothing references spans, so foreign keys need not be switched off
+    db.execute("ALTER TABLE spans_rebuilt RENAME TO spans")
+    for sql in extras:
+        db.execute(sql)

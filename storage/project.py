@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from annotation.changes import Change
 from annotation.errors import RazmetkaError
 from annotation.formats.units import text_sha256
 from annotation.model import (
@@ -36,6 +37,7 @@ from annotation.model import (
 from annotation.ner import MODEL_NAME
 from annotation.turns import MergedTurn, split_bounds, split_problem
 
+from .apply import apply_change
 from .migrations import migrations
 from .search import SearchHit, index_turns
 from .search import search as search_turns
@@ -106,6 +108,11 @@ class Project:
 
     def close(self) -> None:
         self.db.close()
+
+    def apply(self, change: Change) -> Change:
+        """Write ``change`` in one transaction and return its exact inverse (see :mod:`storage.apply`)."""
+        with self.db.atomic():
+            return apply_change(self, change)
 
     def __enter__(self) -> Project:
         return self
@@ -271,6 +278,15 @@ class Project:
                 [doc_id],
             )
         ]
+
+    def log_model_output(self, doc_id: str, mentions: Iterable[Mention], model: str = MODEL_NAME) -> None:
+        """Keep a model run's raw output (never edited, never removed)."""
+        with self.db.atomic():
+            self.db["model_output"].insert_all(_model_row(doc_id, m, model or MODEL_NAME) for m in mentions)
+
+    def spans_crossing(self, doc_id: str, offset: int) -> list[Span]:
+        """Spans (rejected ones included) that cross ``offset``: what a split there would cut."""
+        return self._spans_where('document_id = ? AND start < ? AND "end" > ?', [doc_id, offset, offset])
 
     def add_suggestions(self, doc_id: str, mentions: Iterable[Mention], model: str = MODEL_NAME) -> list[Span]:
         """Store a re-run of the model: only what it never suggested before becomes a suggestion.

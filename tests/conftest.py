@@ -115,3 +115,42 @@ def corrected_sample(sample_import, tmp_path_factory):
         project.set_status(doc_id, "done")
         doc = project.load_document(doc_id)
     return path, doc
+
+
+@pytest.fixture(scope="session")
+def review_case(sample_import, tmp_path_factory):
+    """Two copies of the sample, corrected differently by anna and boris (issue 11's case).
+
+    Both accept every suggestion and reject «Центральная Азия – Россия» ORG and relabel
+    both «ЕАЭС» LOC as ORG.  Only anna relabels «СНГ» LOC as ORG and widens
+    «Финансового университета» to «… при правительстве РФ»; only boris adds «Центральная
+    Азия» LOC and gives the interviewer's first turn to the respondent.  Returns the folder
+    holding anna.db and boris.db; copy them before writing.
+    """
+    from annotation.model import Span
+    from storage import Project
+
+    folder = tmp_path_factory.mktemp("review_case")
+    text = sample_import.document.text
+    for name in ("anna", "boris"):
+        with Project(folder / f"{name}.db") as project:
+            doc_id = project.add_document(sample_import.document, sample_import.mentions)
+            changes = []
+            for span in project.spans(doc_id):
+                fields = {"status": "accepted", "annotator": name}
+                if span.text == "Центральная Азия – Россия":
+                    fields["status"] = "rejected"
+                elif span.label == "LOC" and (span.text == "ЕАЭС" or (span.text == "СНГ" and name == "anna")):
+                    fields["label"] = "ORG"
+                elif span.text == "Финансового университета" and name == "anna":
+                    wide = "Финансового университета при правительстве РФ"
+                    fields.update(end=span.start + len(wide), text=wide)
+                changes.append((span.id, fields))
+            project.update_spans(changes)
+            if name == "boris":
+                start = text.index("Центральная Азия")
+                project.add_span(doc_id, Span(start, start + 16, "LOC", "Центральная Азия", annotator=name))
+                first_question = next(t for t in project.turns(doc_id) if t.speaker == "Интервьюер")
+                project.set_turn_speaker(first_question.id, "Дмитрий Журавлёв")
+            project.set_status(doc_id, "done")
+    return folder

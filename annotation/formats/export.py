@@ -35,6 +35,7 @@ UNITS_OF_EXPORT = ("doc", "turn")
 KEEPS_SUGGESTIONS = ("jsonl", "labelstudio")  # the native status, and Label Studio's predictions
 SPLIT_NAMES = ("train", "dev", "test")
 STATUS_ALL = "all"
+GOLD_LAYER = "gold"
 
 
 class ExportError(RazmetkaError):
@@ -85,6 +86,7 @@ class ExportOptions:
     labels: list[str] | None = None  # keep only spans with these labels
     origins: list[str] | None = None  # keep only spans of these origins ("human")
     no_suggestions: bool = False  # leave out unresolved suggestions
+    layer: str | None = None  # "gold" (the reviewer's adjudicated spans) or one annotator's name
     split: tuple[float, ...] | str | None = None  # "80/10/10" or (80, 10, 10): train/dev/test files by document
     seed: int = 0
     offsets: str | None = None  # "codepoints" or "utf16"; None: the format's default
@@ -205,6 +207,7 @@ def select_spans(doc: Document, options: ExportOptions) -> list[Span]:
         and not (options.no_suggestions and s.status == "suggested")
         and (labels is None or s.label in labels)
         and (origins is None or s.origin in origins)
+        and (options.layer is None or _in_layer(s, options.layer))
     ]
     if layered:
         return kept
@@ -214,6 +217,12 @@ def select_spans(doc: Document, options: ExportOptions) -> list[Span]:
         if other is None or (other.status == "suggested" and span.status != "suggested"):
             best[span.key] = span
     return sorted(best.values(), key=lambda s: (s.start, -s.end, s.label))
+
+
+def _in_layer(span: Span, layer: str) -> bool:
+    """``gold`` is the reviewer's adjudicated layer; any other name is that annotator's layer."""
+    gold = span.origin == "adjudicated"
+    return gold if layer == GOLD_LAYER else span.annotator == layer and not gold
 
 
 def assign_splits(documents: list[Document], shares: tuple[float, ...], seed: int) -> dict[str, list[Document]]:

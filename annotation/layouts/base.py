@@ -10,6 +10,19 @@ CYRILLIC_LANGUAGES = ("ru", "uk", "be", "bg", "kk", "mk", "sr")
 
 
 @dataclass
+class Section:
+    """A stretch of the text whose turns one layout found: ``[start, end)`` in ``Transcript.text``."""
+
+    start: int
+    end: int
+    layout: str
+    confidence: float
+
+    def to_json(self) -> dict:
+        return {"layout": self.layout, "confidence": self.confidence, "start": self.start, "end": self.end}
+
+
+@dataclass
 class Transcript:
     text: str
     metadata: dict[str, str] = field(default_factory=dict)
@@ -21,6 +34,8 @@ class Transcript:
     # is usually introduced in the last of them.
     lead_turns: int = 0
     language: str = ""
+    # The layout chosen for each part of the text, in order (one section for most documents).
+    sections: list[Section] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

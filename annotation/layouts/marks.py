@@ -43,6 +43,9 @@ _TOKEN = re.compile(
     r"|(?P<num>\d{1,3})(?!\d)"
     r"|(?P<particle>(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|фон|де|ван|дер|аль|ибн|бен))(?= )"
 )
+# "Ирина Соколова - Особое мнение - 2019-03-02": a page title, not "name – speech".
+_TITLE_TAIL = re.compile(r"(?:[ \t]+[–—-][ \t]+[^.,!?…]*|[ \t]+\d{1,4}[./-]\d{1,2}[./-]\d{2,4}[ \t]*)$")
+_PHRASE = re.compile(rf"[{_UP}][^*_:\n]{{0,40}}?(?=[ \t]*(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:))")
 _SPEECH_START = re.compile(rf"[{_UP}0-9«\"„“'(\[…–—-]")
 MAX_TOKENS = 5
 
@@ -118,6 +121,10 @@ def find_mark(text: str, line: Line, bold: int = 0) -> Mark | None:
         mark = _after_name(text, line, pos, name_end, emphasis, time, bold)
         if mark is not None:
             return mark
+    if emphasis in ("**", "__"):  # "**Вопрос из зала:**": a phrase in bold, closed by a colon
+        match = _PHRASE.match(text, pos, end)
+        if match and len(match.group().split()) <= MAX_TOKENS:
+            return _after_name(text, line, pos, match.end(), emphasis, time, bold)
     return None
 
 
@@ -158,7 +165,7 @@ def _after_name(
         kind = LINE
     else:
         match = _DASH.match(text, pos, end)
-        if match and match.end() < end:
+        if match and match.end() < end and not _TITLE_TAIL.search(text, match.end(), end):
             kind, pos = BARE, match.end()
         elif text[pos] in " \t":
             speech = pos
@@ -175,3 +182,36 @@ def _after_name(
     in_bold = bold > 0 and name_start - line.start < bold and bold >= name_done - line.start - 1
     emphasised = (closed and emphasis != "]") or in_bold
     return Mark(kind, name, line.start, end if kind == LINE else pos, time, emphasised, note, is_shouted(name))
+
+
+_CAPITALISED = rf"[{_UP}][{_L}.'’-]*"
+_NAME_LIST = re.compile(
+    rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})+(?:[ \t]*,[ \t]*{_CAPITALISED}(?:[ \t]+{_CAPITALISED})*)*"
+)
+_TRAILING_NAME = re.compile(rf"(?:(?<=\s)|^)((?:{_CAPITALISED}[ \t]+)*{_CAPITALISED})[ \t]*$")
+
+
+def is_credits(text: str, mark: Mark, line: Line) -> bool:
+    """``Гость: Сергей Белов``, ``Ведущие: Анна Ким, Пётр Лис``: a page's credits, not speech."""
+    if mark.kind != COLON or text[line.end - 1] in ".!?…":
+        return False
+    return bool(_NAME_LIST.fullmatch(text, mark.end, line.end))
+
+
+def introducing_line(text: str, line: Line) -> Mark | None:
+    """``Глава города Игорь Лебедев:`` above a dash: the name is the capitalised words before the colon.
+
+    Only a name of two words or more, or in capitals, right before the colon (or
+    the first comma), so that ``Бабушка сказала:`` is never one.
+    """
+    body = text[line.start : line.end]
+    if not body.endswith(":") or body.count(":") > 1 or len(body.split()) > 8:
+        return None
+    head = body[:-1].split(",")[0]
+    match = _TRAILING_NAME.search(head)
+    if not match:
+        return None
+    name = match.group(1)
+    if len(name.split()) < 2 and not is_shouted(name):
+        return None
+    return Mark(LINE, name, line.start, line.end, shouted=is_shouted(name))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import Turn
 
@@ -39,6 +40,16 @@ INTERJECTIONS = frozenset(
     " yes no yeah ok okay right so well thanks applause laughter pause um uh hmm music crosstalk inaudible"
     " silence noise".split()
 )
+# Sounds and programme parts a transcript notes on a line of their own: narration, never a speaker.
+NON_SPEECH = frozenset(
+    "break перерыв music музыка jingle джингл laughs laughter laughing смеется смеются смех applause аплодисменты"
+    " intro outro заставка отбивка реклама ad ads advert commercial sponsor".split()
+)
+# People in the room or on the line who are not the guests: questions from the floor, callers.
+AUDIENCE_WORDS = frozenset(
+    "audience floor caller listener viewer participant слушатель слушательница зритель зрительница звонок"
+    " звонящий голосиззала иззала вопросиззала".split()
+)
 _ANONYMOUS = re.compile(
     r"(?:speaker|спикер|говорящий|участник|participant|person|голос|voice|респондент|respondent|"
     r"интервьюер|interviewer|информант|informant)[ _]?\d+",
@@ -48,6 +59,7 @@ _INITIAL_SPACE = re.compile(r"(?<=\b\w\.)(?=\w{2})")
 _SHOUT = re.compile(r"\w{2,}")
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """The same for every spelling of one name: no spaces, dots or underscores, upper case, Е for Ё."""
     return re.sub(r"[\s._]+", "", name).upper().replace("Ё", "Е")
@@ -62,7 +74,15 @@ def word_role(name: str) -> str | None:
         return "respondent"
     if key in NARRATOR_WORDS:
         return "narrator"
+    if key.rstrip("0123456789") in AUDIENCE_WORDS:
+        return "other"
     return None
+
+
+def is_non_speech(name: str) -> bool:
+    """``Break``, ``[music]``, ``Jingle``, ``AD BREAK``: a note about the recording, not a speaker."""
+    words = [w.lower().replace("ё", "е") for w in re.findall(r"\w+", name)]
+    return bool(words) and (name_key(name).lower().replace("ё", "е") in NON_SPEECH or words[-1] in NON_SPEECH)
 
 
 def note_role(note: str | None) -> str | None:
@@ -94,7 +114,14 @@ def is_shouted(name: str) -> bool:
     return bool(_SHOUT.search(name)) and name == name.upper() and name != name.lower()
 
 
+def _is_abbreviation(word: str) -> bool:
+    """``BAG``, ``JT``, ``TV``: capitals of three letters or fewer stay as written."""
+    return word.isalpha() and word.isupper() and len(word) <= 3
+
+
 def _title(word: str) -> str:
+    if _is_abbreviation(word):
+        return word
     if "_" in word:
         head, _, tail = word.partition("_")
         return _title(head) + "_" + tail
@@ -113,20 +140,7 @@ def display_name(variants: Iterable[str]) -> str:
     return _INITIAL_SPACE.sub(" ", chosen)
 
 
-def infer_roles(
-    turns: list[Turn],
-    text: str,
-    stated: dict[str, str],
-    narrator: str | None = None,
-) -> dict[str, str]:
-    """A role for every speaker of ``turns``.
-
-    ``stated`` holds roles the names or notes give.  Of the others: when nobody
-    is the interviewer yet, the one who asks questions most (the first, on a
-    tie) is; when nobody is the respondent yet, the one who says most is.  The
-    rest are interviewers if they mostly ask questions or open the conversation
-    (a co-host), "other" if heard once and briefly, and respondents otherwise.
-    """
+def _tally(turns: list[Turn], text: str, narrator: str | None):
     order: list[str] = []
     asked: Counter[str] = Counter()
     count: Counter[str] = Counter()
@@ -141,15 +155,35 @@ def infer_roles(
         said[turn.speaker] += len(speech)
         if "?" in speech:
             asked[turn.speaker] += 1
+    return order, asked, count, said
+
+
+def infer_roles(
+    turns: list[Turn],
+    text: str,
+    stated: dict[str, str],
+    narrator: str | None = None,
+) -> dict[str, str]:
+    """A role for every speaker of ``turns``.
+
+    ``stated`` holds roles the names or notes give (audience members and callers
+    are "other").  Of the others: when nobody is the interviewer yet, the one who
+    asks most of the questions (then the larger share of questions, then the
+    first) is; when nobody is the respondent yet, the one who says most is.  The
+    rest are interviewers if they mostly ask questions or open the conversation
+    (a co-host), "other" if heard once and briefly, and respondents otherwise.
+    A speaker alone among the audience is the respondent: a talk's speaker.
+    """
+    order, asked, count, said = _tally(turns, text, narrator)
     roles = {name: stated[name] for name in order if name in stated}
     if narrator:
         roles[narrator] = "narrator"
     rest = [name for name in order if name not in roles]
     if not rest:
         return roles
-    if "interviewer" not in roles.values() and len(order) > 1:
-        ratio = {name: asked[name] / count[name] for name in rest}
-        first = max(rest, key=lambda name: (ratio[name], -order.index(name))) if any(ratio.values()) else rest[0]
+    if "interviewer" not in roles.values() and len(rest) > 1:
+        regular = [name for name in rest if count[name] >= 2] or rest  # callers ask once
+        first = max(regular, key=lambda name: (asked[name], asked[name] / count[name], -order.index(name)))
         roles[first] = "interviewer"
         rest.remove(first)
     if rest and "respondent" not in roles.values():
@@ -165,3 +199,20 @@ def infer_roles(
         else:
             roles[name] = "respondent"
     return roles
+
+
+def weak_role_guess(turns: list[Turn], text: str, stated: dict[str, str], narrator: str | None = None) -> bool:
+    """True when the interviewer was guessed from questions and the questions do not tell.
+
+    Nobody's name states the interviewer, and the respondent asks as many
+    questions as the interviewer (or nobody asks at all).
+    """
+    if "interviewer" in stated.values():
+        return False
+    order, asked, _count, _said = _tally(turns, text, narrator)
+    roles = infer_roles(turns, text, stated, narrator)
+    asking = [asked[n] for n in order if n not in stated and roles.get(n) == "interviewer"]
+    answering = [asked[n] for n in order if n not in stated and roles.get(n) == "respondent"]
+    if not asking or not answering:
+        return False
+    return max(asking) == 0 or max(answering) >= max(asking)

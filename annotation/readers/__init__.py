@@ -36,7 +36,7 @@ def read(path: str | Path, *, encoding: str | None = None, max_size: int = DEFAU
             f"unsupported file type {path.suffix or '(no extension)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
         )
     data = read_bytes(path, max_size)
-    return reader(path, data, encoding=encoding)
+    return reader(path, data, encoding=encoding, max_size=max_size)
 
 
 __all__ = [

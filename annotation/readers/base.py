@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,7 @@ class Block:
     time_end: float | None = None
     voice: str | None = None  # the speaker the file names for this block (a <v Name> tag)
     bold: int = 0  # length of the bold run the block opens with
+    italic: bool = False  # the whole block is in italics (the questions, in many published interviews)
 
 
 @dataclass
@@ -54,21 +57,62 @@ def parse_size(value: str) -> int:
     return int(float(number) * _UNITS[unit])
 
 
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _not_regular(mode: int) -> str:
+    for test, kind in _KINDS:
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
 def read_bytes(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
-    """The file's bytes, or an InputError for a missing, unreadable or oversized file."""
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, not a file")
+    """The file's bytes, or an InputError for a missing, unreadable, special or oversized file.
+
+    Only a regular file is read (a link is followed to what it names): a FIFO
+    would block and ``/dev/zero`` never ends.  The file is opened without
+    blocking and checked on the open descriptor, so nothing can be swapped in
+    between, and at most ``max_size + 1`` bytes are read whatever size it
+    claims (files under ``/proc`` say 0).
+    """
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            raise InputError(path, f"file is {size:,} bytes, over the size limit of {max_size:,} bytes (--max-size)")
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
     except PermissionError:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(path, "is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise InputError(path, f"is {_not_regular(mode)}, not a regular file; only regular files are read")
+        size = os.fstat(fd).st_size
+        if size > max_size:
+            raise InputError(path, too_big(size, max_size))
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(max_size + 1)
+        if len(data) > max_size:
+            raise InputError(path, f"file is over the size limit of {max_size:,} bytes (--max-size)")
+        return data
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def too_big(size: int, max_size: int, what: str = "file is") -> str:
+    return f"{what} {size:,} bytes, over the size limit of {max_size:,} bytes (--max-size)"
 
 
 def sha256(data: bytes) -> str:

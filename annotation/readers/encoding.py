@@ -39,6 +39,34 @@ PREFERRED = (
 )
 
 
+# Codecs Python accepts as text encodings that no transcript is saved in: they turn
+# escapes, domain names or nothing at all into text.
+_NOT_FILE_ENCODINGS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "charmap"})
+
+
+def text_encoding(path: Path, encoding: str) -> str:
+    """The codec's canonical name, or an InputError for an unknown codec or one that is not a
+    text encoding (``base64``, ``hex``, ``zlib``, ``rot13``: bytes-to-bytes or str-to-str)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(path, f"unknown encoding {encoding!r} (--encoding)") from None
+    try:
+        b"\n\x00\x00\x00".decode(name)  # an empty input would never reach the codec
+    except LookupError:
+        raise InputError(
+            path, f"{encoding!r} is not a text encoding; name one such as utf-8 or cp1251 (--encoding)"
+        ) from None
+    except (UnicodeError, ValueError):
+        pass  # a text encoding that these four bytes do not suit
+    if name in _NOT_FILE_ENCODINGS:
+        raise InputError(
+            path,
+            f"{encoding!r} is not an encoding text files are saved in; name one such as utf-8 or cp1251 (--encoding)",
+        )
+    return name
+
+
 def bom_encoding(data: bytes) -> str | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -72,10 +100,7 @@ def _utf16_without_bom(data: bytes) -> bool:
 def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """The text (BOM removed) and the encoding used; InputError if it does not decode."""
     if encoding:
-        try:
-            name = codecs.lookup(encoding).name
-        except LookupError:
-            raise InputError(path, f"unknown encoding {encoding!r}") from None
+        name = text_encoding(path, encoding)
         return _decode_as(path, data, name), name
     bom = bom_encoding(data)
     if bom:
@@ -109,19 +134,19 @@ def _decode_as(path: Path, data: bytes, name: str) -> str:
         raise InputError(
             path, f"is not valid {exc.encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
+    except UnicodeError as exc:  # a codec that fails without a position (utf-16 on odd lengths, …)
+        raise InputError(path, f"is not valid {name} text ({exc})") from None
     return _check_controls(path, text.removeprefix("\ufeff"))
 
 
 def decode_file(path: Path, data: bytes, encoding: str | None, what: str) -> tuple[str, str]:
     """A text file's text (newlines normalised) and the encoding used; InputError for empty,
     binary or undecodable bytes.  ``what`` names the kind of file in the message."""
+    if encoding:
+        encoding = text_encoding(path, encoding)
     if not data.strip():
         raise InputError(path, "file is empty")
-    try:
-        binary = looks_binary(data, encoding)
-    except LookupError:
-        raise InputError(path, f"unknown encoding {encoding!r}") from None
-    if binary:
+    if looks_binary(data, encoding):
         if _utf16_without_bom(data):
             raise InputError(path, "looks like UTF-16 text without a byte-order mark: try --encoding utf-16-le")
         raise InputError(path, f"looks binary (contains NUL bytes), not {what}")

@@ -8,6 +8,6 @@ from .base import RawText, sha256
 from .encoding import decode_file
 
 
-def read_plain(path: Path, data: bytes, *, encoding: str | None = None) -> RawText:
+def read_plain(path: Path, data: bytes, *, encoding: str | None = None, **_limits) -> RawText:
     text, used = decode_file(path, data, encoding, "a text transcript")
     return RawText(path, text, sha256(data), used)

@@ -23,6 +23,9 @@ _SRT_TIMING = re.compile(rf"\s*({_SRT_TIME})\s*-->\s*({_SRT_TIME})(?:\s+.*)?")
 _VTT_TIMING = re.compile(rf"\s*({_VTT_TIME})[ \t]+-->[ \t]+({_VTT_TIME})(?:[ \t]+.*)?")
 # A line that starts like a timing line but whose arrow is mangled ("->", "–>", "= >").
 _ALMOST_TIMING = re.compile(r"\s*\d{1,2}:\d{2}\S*\s*(?:[-=–—]+\s*>|>)")
+# No recording lasts 100 hours.  WebVTT allows any number of hour digits, and
+# webvtt-py silently drops a cue past ten of them, which left only "file is empty".
+MAX_CUE_HOURS = 100
 
 
 def seconds(stamp: str) -> float:
@@ -31,6 +34,12 @@ def seconds(stamp: str) -> float:
     for part in parts:
         total = total * 60 + float(part)
     return total
+
+
+def _shown(line: str) -> str:
+    """A line for a message: stripped, and cut at 80 characters (a hostile line can be megabytes)."""
+    line = line.strip()
+    return repr(line if len(line) <= 80 else line[:77] + "...")
 
 
 def _decode(path: Path, data: bytes, encoding: str | None) -> str:
@@ -44,12 +53,15 @@ def check_timings(path: Path, text: str, timing: re.Pattern[str]) -> int:
         if "-->" in line:
             match = timing.fullmatch(line)
             if not match:
-                raise InputError(path, f"broken timestamp on line {number}: {line.strip()!r}")
+                raise InputError(path, f"broken timestamp on line {number}: {_shown(line)}")
+            late = max(seconds(match.group(1)), seconds(match.group(2)))
+            if late >= MAX_CUE_HOURS * 3600:
+                raise InputError(path, f"absurd cue time on line {number}, over {MAX_CUE_HOURS} hours: {_shown(line)}")
             if seconds(match.group(2)) < seconds(match.group(1)):
-                raise InputError(path, f"cue on line {number} ends before it starts: {line.strip()!r}")
+                raise InputError(path, f"cue on line {number} ends before it starts: {_shown(line)}")
             cues += 1
         elif _ALMOST_TIMING.match(line):
-            raise InputError(path, f"broken timestamp on line {number}: {line.strip()!r}")
+            raise InputError(path, f"broken timestamp on line {number}: {_shown(line)}")
     if not cues:
         raise InputError(path, "has no subtitle cues (no line with a '-->' timing)")
     return cues
@@ -68,10 +80,14 @@ def _join(path: Path, data: bytes, cues: list[tuple[str, float, float, str | Non
         blocks.append(Block(pos, pos + len(text), start, end, voice))
         parts.append(text)
         pos += len(text)
+    if not parts:
+        raise InputError(
+            path, f"has subtitle cues ({len(cues)}) but no text in any of them" if cues else "has no subtitle cues"
+        )
     return RawText(path, check_text(path, "\n\n".join(parts)), sha256(data), "utf-8", "subtitles", blocks)
 
 
-def read_srt(path: Path, data: bytes, *, encoding: str | None = None) -> RawText:
+def read_srt(path: Path, data: bytes, *, encoding: str | None = None, **_limits) -> RawText:
     import pysubs2
 
     text = _decode(path, data, encoding)
@@ -83,7 +99,7 @@ def read_srt(path: Path, data: bytes, *, encoding: str | None = None) -> RawText
     return _join(path, data, [(e.plaintext, e.start / 1000, e.end / 1000, None) for e in subs])
 
 
-def read_vtt(path: Path, data: bytes, *, encoding: str | None = None) -> RawText:
+def read_vtt(path: Path, data: bytes, *, encoding: str | None = None, **_limits) -> RawText:
     import webvtt
     from webvtt.errors import MalformedCaptionError, MalformedFileError
 

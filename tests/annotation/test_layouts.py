@@ -158,7 +158,8 @@ def test_a_colon_in_prose_is_not_a_speaker_mark():
     answer = _speech(doc, doc.turns[4])
     assert "недавно сказал: «Это не инфляция" in answer and answer.endswith("спрос стал другим.")
     transcript = parse("Он сказал: приходи завтра.\n\nОна ответила: не приду.\n\nВремя выхода в эфир: 12:00.")
-    assert transcript.layout == "alternate"
+    assert transcript.layout == "narration"  # no marks and no questions: not alternated (issue 10)
+    assert [t.speaker for t in transcript.turns] == ["Автор"] and transcript.confidence < 0.5
 
 
 def test_times_before_and_after_names_are_kept_on_turns():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import zipfile
 
 import pytest
@@ -170,3 +171,95 @@ def test_subtitles_without_cues_or_header_are_refused(tmp_path):
     path.write_text("00:01.000 --> 00:02.000\nhi\n", encoding="utf-8")
     with pytest.raises(InputError, match="WEBVTT"):
         read(path)
+
+
+def test_only_regular_files_are_read_and_a_link_to_one_is_followed(tmp_path):
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match=r"x\.txt: is a named pipe \(FIFO\), not a regular file"):
+        read(fifo)  # returns at once: nothing waits for a writer
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(InputError, match="character device"):
+        read(zero)
+    real = tmp_path / "real.txt"
+    real.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(real)
+    assert read(tmp_path / "link.txt").text == TEXT
+
+
+@pytest.mark.parametrize(
+    "encoding, message",
+    [
+        ("base64", "'base64' is not a text encoding"),
+        ("zlib", "'zlib' is not a text encoding"),
+        ("rot_13", "'rot_13' is not a text encoding"),
+        ("idna", "not an encoding text files are saved in"),
+        ("undefined", "not an encoding text files are saved in"),
+        ("klingon", "unknown encoding 'klingon'"),
+    ],
+)
+def test_codecs_that_are_not_text_encodings_are_refused_plainly(tmp_path, encoding, message):
+    path = tmp_path / "t.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        read(path, encoding=encoding)
+    assert str(caught.value).startswith(f"{path}: ")
+
+
+def _word(path, body: str) -> None:
+    """A bare Word package around ``body`` (the inside of ``<w:body>``)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Override PartName="/word/document.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Target="word/document.xml" Type='
+            '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+            "</Relationships>",
+        )
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>')
+
+
+def test_a_docx_is_limited_by_what_it_unpacks_to_and_by_its_paragraphs(tmp_path):
+    path = tmp_path / "t.docx"
+    _word(path, "<w:p><w:r><w:t>Вопрос: где?</w:t></w:r></w:p>" * 3)
+    assert read(path).text == "\n\n".join(["Вопрос: где?"] * 3)
+    _word(path, "<w:p><w:r><w:t>" + "я" * 300_000 + "</w:t></w:r></w:p>")
+    assert path.stat().st_size < 10_000
+    with pytest.raises(InputError, match=r"unpacks to 600,\d{3} bytes, over the size limit of 512,000"):
+        read(path, max_size=512_000)
+    _word(path, "<w:p/>" * 10_001)  # the fewest paragraphs a limit allows is 10,000
+    with pytest.raises(InputError, match="over 10,000 paragraphs"):
+        read(path, max_size=1_000_000)
+
+
+def test_subtitle_cues_with_no_text_are_not_called_an_empty_file(tmp_path):
+    path = tmp_path / "s.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:02,000\n<i> </i>\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"has subtitle cues \(1\) but no text"):
+        read(path)
+
+
+def test_a_zip_of_too_many_entries_is_refused_before_it_is_opened(tmp_path):
+    path = tmp_path / "many.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for number in range(10_001):
+            archive.writestr(f"{number:x}", b"")
+    with pytest.raises(InputError, match="is a zip of over 10,000 entries, not a Word document"):
+        read(path)
+
+
+def test_a_megabyte_timing_line_is_named_in_a_short_message(tmp_path):
+    path = tmp_path / "long.srt"
+    path.write_text("1\n00:00:01,000 -->" + " a" * 500_000 + "\nHi\n", encoding="utf-8")
+    with pytest.raises(InputError, match="broken timestamp on line 2") as caught:
+        read(path)
+    assert len(str(caught.value)) < len(str(path)) + 150

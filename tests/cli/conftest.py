@@ -17,14 +17,28 @@ def _command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "cli"]
 
 
+def split_stderr(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    """Set ``result.project`` (the ``project: …`` line a writing command prints first, or None)
+    and ``result.problems`` (the other stderr lines)."""
+    lines = result.stderr.strip().splitlines()
+    result.project = lines.pop(0) if lines and lines[0].startswith("project: ") else None
+    result.problems = lines
+    return result
+
+
 @pytest.fixture
 def razmetka(tmp_path):
-    """Run the installed ``razmetka`` command; returns a CompletedProcess with text output."""
+    """Run the installed ``razmetka`` command; returns a CompletedProcess with text output,
+    and ``project`` and ``problems`` as :func:`split_stderr` sets them."""
 
-    def run(*args: str, check: bool = False, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    def run(
+        *args: str, check: bool = False, cwd: Path | None = None, env_extra: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
         env = dict(os.environ)
         env["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")  # never touch the real default project
         env.pop("DISPLAY", None)
+        env.pop("RAZMETKA_DB", None)
+        env.update(env_extra or {})
         result = subprocess.run(
             [*_command(), *args],
             capture_output=True,
@@ -35,7 +49,7 @@ def razmetka(tmp_path):
         )
         if check and result.returncode != 0:
             raise AssertionError(f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}")
-        return result
+        return split_stderr(result)
 
     return run
 
@@ -46,4 +60,5 @@ def razmetka_command(tmp_path) -> tuple[list[str], dict[str, str]]:
     env = dict(os.environ)
     env["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
     env.pop("DISPLAY", None)
+    env.pop("RAZMETKA_DB", None)
     return _command(), env

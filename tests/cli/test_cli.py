@@ -68,7 +68,7 @@ def test_bad_input_gets_one_line_naming_the_file_and_nothing_is_written(
     db = tmp_path / "x.db"
     result = razmetka("import", str(bad), str(sample_copy), "--db", str(db), "--no-ner")
     assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
+    lines = result.problems
     assert len(lines) == 1, result.stderr
     assert name in lines[0] and message in lines[0].lower()
     assert "Traceback" not in result.stderr

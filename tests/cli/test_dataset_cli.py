@@ -117,7 +117,8 @@ def test_bad_dataset_input_is_one_line_and_exit_2(razmetka, tmp_path, args, mess
     Project(db).close()  # an existing, empty project
     result = razmetka(*args, "--db", db)
     assert result.returncode == 2
-    assert result.stderr.strip().count("\n") == 0 and message in result.stderr, result.stderr
+    assert result.project == f"project: {db} (from --db)"
+    assert len(result.problems) == 1 and message in result.problems[0], result.stderr
     assert "Traceback" not in result.stderr
     assert "no documents" in razmetka("list", "--db", db, check=True).stdout
 

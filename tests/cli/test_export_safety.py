@@ -29,7 +29,7 @@ def test_out_naming_the_project_or_its_companions_is_refused(razmetka, project, 
     before = target.read_bytes() if target.exists() else None
     result = razmetka("export", "--format", "jsonl", "--out", str(target), "--db", str(project))
     assert result.returncode == 2
-    (line,) = result.stderr.splitlines()
+    (line,) = result.problems
     assert line.startswith("razmetka: --out: ") and "which this export reads" in line
     assert (target.read_bytes() if target.exists() else None) == before
 
@@ -123,7 +123,7 @@ def test_split_errors_name_the_flag(razmetka, project, tmp_path):
         "export", "--format", "jsonl", "--split", "80/x", "--out", str(tmp_path / "s"), "--db", str(project)
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == "razmetka: --split: '80/x' is not a split such as 80/10/10"
+    assert result.problems == ["razmetka: --split: '80/x' is not a split such as 80/10/10"]
 
 
 # -- dataset imports, bounded -------------------------------------------------------
@@ -137,7 +137,7 @@ def test_a_brat_zip_is_refused_by_its_uncompressed_size_before_reading(razmetka,
     assert bomb.stat().st_size < 100_000
     result = razmetka("import", "--format", "brat", str(bomb), "--max-size", "1MB", "--db", str(tmp_path / "p.db"))
     assert result.returncode == 2
-    (line,) = result.stderr.splitlines()
+    (line,) = result.problems
     assert str(bomb) in line and "over the size limit" in line and "--max-size" in line
 
 
@@ -166,7 +166,7 @@ def test_json_nested_too_deep_is_one_line(razmetka, tmp_path):
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = razmetka("import", "--format", "labelstudio", str(deep), "--db", str(tmp_path / "p.db"))
     assert result.returncode == 2
-    assert result.stderr.strip() == f"razmetka: {deep}: JSON nested too deeply to read"
+    assert result.problems == [f"razmetka: {deep}: JSON nested too deeply to read"]
 
 
 def test_bad_label_names_in_a_dataset_are_reported_not_stored(razmetka, tmp_path):

@@ -78,7 +78,8 @@ def test_bad_input_is_one_line_exit_2_and_the_project_is_unchanged(
         make(bad)
     result = razmetka("import", str(bad), "--db", str(db), "--no-ner", *options)
     assert result.returncode == 2
-    (line,) = result.stderr.strip().splitlines()
+    assert result.project == f"project: {db} (from --db)"
+    (line,) = result.problems
     assert str(bad) in line and message.lower() in line.lower(), line
     assert "Traceback" not in result.stderr + result.stdout
     assert _dump(db) == before
@@ -95,7 +96,7 @@ def test_every_bad_file_gets_its_line_and_the_good_ones_still_import(razmetka, t
     db = tmp_path / "p.db"
     result = razmetka("import", str(good[0]), *map(str, bad), str(good[1]), "--db", str(db), "--no-ner")
     assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
+    lines = result.problems
     assert len(lines) == len(bad)
     for path, line in zip(bad, lines, strict=True):
         assert str(path) in line
@@ -117,7 +118,7 @@ def test_a_folder_imports_its_files_and_json_is_the_only_output(razmetka, tmp_pa
     assert set(report) == {"imported", "skipped", "failed"}
     assert [Path(i["file"]).name for i in report["imported"]] == ["clip.srt", "echo.txt"]
     clip, echo = report["imported"]
-    assert set(clip) == {"file", "id", "turns", "spans", "layout", "confidence"}
+    assert set(clip) == {"file", "id", "turns", "spans", "layout", "confidence", "sections"}
     assert (clip["layout"], clip["turns"], echo["layout"], echo["turns"]) == ("subtitles", 4, "colon", 8)
     assert report["failed"] == [{"file": str(folder / "broken.vtt"), "error": report["failed"][0]["error"]}]
     assert "broken timestamp" in report["failed"][0]["error"]
@@ -155,7 +156,11 @@ def test_a_progress_bar_shows_in_a_terminal_but_not_in_a_pipe(razmetka, razmetka
     controller, terminal = pty.openpty()
     with subprocess.Popen(
         [*argv, "import", *files, "--db", str(tmp_path / "tty.db"), "--no-ner"],
-        stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal, env=env, cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=terminal,
+        stderr=terminal,
+        env=env,
+        cwd=tmp_path,
     ) as process:
         os.close(terminal)
         seen = b""
@@ -172,7 +177,7 @@ def test_a_progress_bar_shows_in_a_terminal_but_not_in_a_pipe(razmetka, razmetka
     shown = seen.decode("utf-8", "replace")
     assert "3/3" in shown and "file" in shown and shown.count("imported ") == 3
     piped = razmetka("import", *files, "--db", str(tmp_path / "pipe.db"), "--no-ner")
-    assert piped.returncode == 0 and piped.stderr == "" and "3/3" not in piped.stdout
+    assert piped.returncode == 0 and piped.problems == [] and "3/3" not in piped.stdout + piped.stderr
 
 
 def test_utf16_without_a_bom_gets_a_hint(razmetka, tmp_path):

@@ -36,13 +36,26 @@ def open_window(qtbot, ner_model):
 
 
 @pytest.fixture
-def sample_window(qtbot, open_window, sample_copy, tmp_path):
-    """A window showing the freshly imported sample, with its NER suggestions."""
-    window = open_window(tmp_path / "p.db")
-    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
-        window.session.import_files([str(sample_copy)])
+def sample_window(open_window, seeded_db, tmp_path):
+    """A window showing the sample as imported with its NER suggestions (a copy of the seeded project)."""
+    import shutil
+
+    path, _doc_id = seeded_db
+    copy = tmp_path / "sample.db"
+    shutil.copy(path, copy)
+    window = open_window(copy)
     assert window.view.doc is not None
     return window
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(request, monkeypatch):
+    """Background work runs at once on the UI thread, unless a test is marked ``threaded``."""
+    if request.node.get_closest_marker("threaded") is None:
+        import gui.session
+        from gui.tasks import ImmediateRunner
+
+        monkeypatch.setattr(gui.session, "TaskRunner", ImmediateRunner)
 
 
 class Keys:
@@ -75,3 +88,40 @@ class Keys:
 @pytest.fixture
 def keys() -> Keys:
     return Keys()
+
+
+@pytest.fixture(scope="session")
+def seeded_db(sample_import, tmp_path_factory):
+    """The sample imported once per run into a project file; tests copy it (``seeded_project``)."""
+    from storage import Project
+
+    path = tmp_path_factory.mktemp("seed") / "seed.db"
+    with Project(path) as project:
+        doc_id = project.add_document(sample_import.document, sample_import.mentions)
+    return path, doc_id
+
+
+@pytest.fixture
+def seeded_project(seeded_db, tmp_path):
+    """A fresh copy of the seeded project, open; closed afterwards."""
+    import shutil
+
+    from storage import Project
+
+    path, doc_id = seeded_db
+    copy = tmp_path / "p.db"
+    shutil.copy(path, copy)
+    project = Project(copy)
+    yield project, doc_id
+    project.close()
+
+
+@pytest.fixture
+def stored():
+    """``stored(window, span_id)``: a span as the project file has it now (None if it is gone)."""
+
+    def read(window, span_id):
+        doc = window.session.project.load_document(window.session.current.id)
+        return next((s for s in doc.spans if s.id == span_id), None)
+
+    return read

@@ -1,70 +1,82 @@
-"""The undo commands on a bare QUndoStack, with no window."""
+"""One ChangeCommand for every edit, on a bare QUndoStack with no window."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
 
+from annotation.changes import AddSpans
+from annotation.edits import plan_relabel, plan_status, plan_tag
 from annotation.model import Span
-from gui.commands import AddSpans, SetStatus, UpdateSpans
 from gui.session import Session
-from storage import Project
 
 
-def test_commands_apply_undo_and_redo_against_storage(qtbot, tmp_path, sample_import):
-    project = Project(tmp_path / "p.db")
-    doc_id = project.add_document(sample_import.document, sample_import.mentions)
+def spans_named(project, doc_id, text):
+    return [s for s in project.load_document(doc_id).spans if s.text == text]
+
+
+def test_a_change_is_applied_once_then_undone_and_redone_against_storage(qtbot, seeded_project):
+    project, doc_id = seeded_project
     session = Session(project, "tester")
     stack: QUndoStack = session.undo_stack
     seen = []
-    session.spansChanged.connect(lambda d, changed, removed: seen.append((d, len(changed), len(removed))))
+    session.changeApplied.connect(lambda change, inverse: seen.append(type(change).__name__))
 
-    text = sample_import.document.text
-    start = text.index("саммита")
-    span = Span(start, start + 7, "ORG", "саммита", None, "human", "accepted", "tester")
-    assert session.push(AddSpans(session, doc_id, [span], "tag"))
-    (added,) = [s for s in project.spans(doc_id) if s.text == "саммита"]
-    assert seen[-1] == (doc_id, 1, 0)
+    doc = project.load_document(doc_id)
+    start = doc.text.index("саммита")
+    assert session.push(plan_tag(doc, start, start + 7, "ORG", "tester"))
+    assert stack.count() == 1 and seen == ["Batch"]  # the tag and the first-edit status flip, as one entry
+    (added,) = spans_named(project, doc_id, "саммита")
+    assert project.status(doc_id) == "in_progress"
 
-    assert session.push(UpdateSpans(session, doc_id, [(added.id, {"label": "LOC"})], "retag"))
-    assert project.get_span(added.id).label == "LOC"
+    doc = project.load_document(doc_id)
+    assert session.push(plan_relabel(doc, [added], "LOC", "tester"))
+    assert spans_named(project, doc_id, "саммита")[0].label == "LOC"
     stack.undo()
-    assert project.get_span(added.id).label == "ORG"
+    assert spans_named(project, doc_id, "саммита")[0].label == "ORG"
     stack.undo()
-    assert not [s for s in project.spans(doc_id) if s.text == "саммита"]
+    assert not spans_named(project, doc_id, "саммита")
+    assert project.status(doc_id) == "new"  # undoing every edit returns the document to new
     stack.redo()
     stack.redo()
-    assert project.get_span(added.id).label == "LOC"
-    project.close()
+    (again,) = spans_named(project, doc_id, "саммита")
+    assert again.label == "LOC" and again.id == added.id  # redo restores the same row
 
 
-def test_a_refused_edit_never_reaches_the_stack(qtbot, tmp_path, sample_import):
-    project = Project(tmp_path / "p.db")
-    doc_id = project.add_document(sample_import.document)
+def test_a_refused_edit_never_reaches_the_stack(qtbot, seeded_project):
+    project, doc_id = seeded_project
     session = Session(project, "tester")
-    bad = Span(0, 3, "ORG", "xyz", None, "human", "accepted", "tester")
-    with qtbot.waitSignal(session.editRefused):
-        assert not session.push(AddSpans(session, doc_id, [bad], "bad"))
+    bad = AddSpans(doc_id, (Span(0, 3, "ORG", "xyz", None, "human", "accepted", "tester"),))
+    with qtbot.waitSignal(session.editRefused) as refused:
+        assert not session.push(bad)
+    assert "Not saved" in refused.args[0]
     assert session.undo_stack.count() == 0
-    project.close()
+    doc = project.load_document(doc_id)
+    with qtbot.waitSignal(session.editRefused):
+        assert not session.push(plan_status(doc, doc.status))  # a plan's own refusal
+    assert session.undo_stack.count() == 0
 
 
-def test_status_command(qtbot, tmp_path, sample_import):
-    project = Project(tmp_path / "p.db")
-    doc_id = project.add_document(sample_import.document)
+def test_the_open_document_follows_the_stack(qtbot, seeded_project):
+    project, doc_id = seeded_project
     session = Session(project, "tester")
-    assert session.push(SetStatus(session, doc_id, "new", "done"))
-    assert project.status(doc_id) == "done"
-    session.undo_stack.undo()
-    assert project.status(doc_id) == "new"
-    project.close()
+    session.current.show(project.load_document(doc_id))
+    doc = session.current.doc
+    before = len(doc.spans)
+    with qtbot.waitSignal(session.current.spansChanged):
+        start = doc.text.index("саммита")
+        session.push(plan_tag(doc, start, start + 7, "ORG", "tester"))
+    assert len(doc.spans) == before + 1 and doc.status == "in_progress"
+    assert doc.spans == sorted(doc.spans, key=lambda s: (s.start, -s.end, s.label, s.id))
+    with qtbot.waitSignal(session.current.spansChanged):
+        session.undo_stack.undo()
+    assert len(doc.spans) == before and doc.status == "new"
+    assert doc.spans == project.load_document(doc_id).spans
 
 
-def test_document_list_model_is_a_valid_qt_model(qtmodeltester, tmp_path, sample_import):
+def test_document_list_model_is_a_valid_qt_model(qtmodeltester, seeded_project):
     from gui.document_list import DocumentListModel
 
-    project = Project(tmp_path / "p.db")
-    project.add_document(sample_import.document)
+    project, _doc_id = seeded_project
     model = DocumentListModel()
     model.set_summaries(project.summaries())
     qtmodeltester.check(model)
-    project.close()

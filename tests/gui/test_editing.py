@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
 from gui.dialogs import PropagateDialog
 from storage import Project
@@ -70,35 +70,35 @@ def test_f8_skips_resolved_spans(qtbot, keys, sample_window):
     assert view.current_span().text == "Касым-Жомарта Токаева"
 
 
-def test_retag_with_a_digit_and_reject_with_delete(qtbot, keys, sample_window):
+def test_retag_with_a_digit_and_reject_with_delete(stored, qtbot, keys, sample_window):
     window, view = sample_window, sample_window.view
     span = _span(view.doc, "Института региональных проблем")
     view.select_span(span)
     keys.press("2")  # no selection: retag the span at the cursor
-    changed = window.session.project.get_span(span.id)
+    changed = stored(window, span.id)
     assert (changed.label, changed.status, changed.annotator) == ("LOC", "accepted", "tester")
     keys.press("Delete")  # a person's span now: deleted
     assert all(s.id != span.id for s in _reopened(window).spans)
     window.session.undo_stack.undo()
-    assert window.session.project.get_span(span.id).label == "LOC"
+    assert stored(window, span.id).label == "LOC"
 
 
-def test_boundaries_move_by_one_word(qtbot, keys, sample_window):
+def test_boundaries_move_by_one_word(stored, qtbot, keys, sample_window):
     window, view = sample_window, sample_window.view
     span = _span(view.doc, "Финансового университета")
     view.select_span(span)
     keys.press("Alt+Right")
-    assert window.session.project.get_span(span.id).text == "Финансового университета при"
+    assert stored(window, span.id).text == "Финансового университета при"
     keys.press("Alt+Left")
     keys.press("Alt+Shift+Right")
-    assert window.session.project.get_span(span.id).text == "университета"
+    assert stored(window, span.id).text == "университета"
     keys.press("Alt+Shift+Left")
-    assert window.session.project.get_span(span.id).text == "Финансового университета"
+    assert stored(window, span.id).text == "Финансового университета"
     window.session.undo_stack.undo()
-    assert window.session.project.get_span(span.id).text == "университета"
+    assert stored(window, span.id).text == "университета"
 
 
-def test_nested_spans_are_cycled_and_edited_one_by_one(qtbot, keys, sample_window):
+def test_nested_spans_are_cycled_and_edited_one_by_one(stored, qtbot, keys, sample_window):
     window, view = sample_window, sample_window.view
     outer = _span(view.doc, "Финансового университета")
     view.select_offsets(outer.start, outer.start + len("Финансового"))
@@ -109,7 +109,7 @@ def test_nested_spans_are_cycled_and_edited_one_by_one(qtbot, keys, sample_windo
     keys.press("Ctrl+.")
     assert view.current_span().id == outer.id
     keys.press("Delete")
-    assert window.session.project.get_span(outer.id).status == "rejected"
+    assert stored(window, outer.id).status == "rejected"
     assert [s.text for s in view.spans_at(outer.start)] == ["Финансового"]
 
 
@@ -288,6 +288,11 @@ def test_done_opens_the_next_document_not_done(qtbot, keys, open_window, sample_
         window.session.import_files([str(sample_copy), str(other)])
     first = window.view.doc.id
     keys.press("Ctrl+Return")
+    box = window.findChild(QMessageBox, "unresolvedDialog")  # the sample still has suggestions: asked first
+    assert box is not None and "not resolved yet" in box.text()
+    assert window.view.doc.id == first
+    qtbot.waitUntil(box.isActiveWindow)  # the box has the keyboard, so Return is its own
+    keys.press("Return")  # «Mark done» is the default button
     assert window.view.doc.id != first
     statuses = {s.id: s.status for s in window.session.project.summaries()}
     assert statuses[first] == "done"
@@ -317,3 +322,59 @@ def test_layout_project_and_document_are_restored(qtbot, open_window, sample_cop
     assert again.session.project.path == db
     assert again.view.doc is not None and again.view.doc.id == doc_id
     assert not again.docks["history"].isVisible()
+
+
+def test_after_a_split_the_caret_is_in_the_new_turn_so_alt_digit_gives_it_away(qtbot, keys, sample_window):
+    view = sample_window.view
+    answer = view.doc.text.index("Но думаю")
+    view.move_to_offset(answer - 1)  # in the gap before «Но думаю»
+    keys.press("Ctrl+Shift+S")
+    new = next(t for t in view.doc.turns if t.start >= answer - 1)
+    assert view.cursor_offset() == new.content_start == answer
+    keys.press("Alt+1")
+    assert view.doc.turn_at(answer).speaker == view.doc.speakers[0].name
+    assert view.doc.turn_at(answer - 5).speaker != view.doc.speakers[0].name  # the first half kept its speaker
+
+
+def test_escape_in_the_text_closes_the_find_bar(qtbot, keys, sample_window):
+    window, view = sample_window, sample_window.view
+    keys.press("Ctrl+F")
+    keys.type(window.find_bar.edit, "Казахстан")
+    keys.press("Return")
+    assert window.find_bar.isVisible() and view.hasFocus()
+    keys.press("Escape", view)
+    assert not window.find_bar.isVisible()
+
+
+def test_a_document_without_suggestions_says_why_in_the_view(qtbot, open_window, tmp_path):
+    english = tmp_path / "talk.txt"
+    english.write_text("- Where do you live?\n\n- In London, near the river.\n", encoding="utf-8")
+    window = open_window(tmp_path / "p.db")
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(english)])
+    assert window.view.doc.spans == []
+    assert window.banner.isVisible() and "language is en" in window.banner.text()
+    doc = window.view.doc
+    window.view.select_offsets(doc.text.index("London"), doc.text.index("London") + 6)
+    window.tag_selection("LOC")  # tagged by hand: the banner has done its job
+    assert not window.banner.isVisible()
+
+
+def test_redetect_layout_previews_then_applies_one_undoable_edit(qtbot, keys, sample_window):
+    from gui.relayout_dialog import RelayoutDialog
+
+    window, view = sample_window, sample_window.view
+    before = [(t.id, t.start, t.end, t.speaker) for t in view.doc.turns]
+    spans = [(s.id, s.start, s.end, s.label) for s in view.doc.spans]
+    keys.press("Ctrl+Shift+D")
+    dialog = window.findChild(RelayoutDialog, "relayoutDialog")
+    assert dialog.preview.count() == 20  # detected again: the sample's 20 turns
+    dialog.choice.setCurrentIndex(dialog.choice.findData("narration"))
+    assert dialog.preview.count() == 1 and "narration layout" in dialog.summary.text()
+    dialog.accept()
+    assert len(view.doc.turns) == 1 and view.doc.source.layout == "narration"
+    assert [(s.id, s.start, s.end, s.label) for s in view.doc.spans] == spans  # every span kept
+    assert len(window.session.project.load_document(view.doc.id).turns) == 1
+    window.session.undo_stack.undo()
+    assert [(t.id, t.start, t.end, t.speaker) for t in view.doc.turns] == before
+    assert view.doc.source.layout == "dash"

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gui.offsets import OffsetMap
+from annotation.offsets import OffsetMap
 
 
 def _utf16(text: str) -> int:
@@ -12,8 +12,8 @@ def _utf16(text: str) -> int:
 def test_offsets_round_trip_through_qt_positions(text):
     offsets = OffsetMap(text)
     for i in range(len(text) + 1):
-        assert offsets.to_qt(i) == _utf16(text[:i])
-        assert offsets.from_qt(offsets.to_qt(i)) == i
+        assert offsets.to_utf16(i) == _utf16(text[:i])
+        assert offsets.from_utf16(offsets.to_utf16(i)) == i
 
 
 def test_view_selection_maps_emoji_text_to_code_points(qtbot):
@@ -24,7 +24,7 @@ def test_view_selection_maps_emoji_text_to_code_points(qtbot):
     doc = Document(text, id="d", speakers=[Speaker("A")], turns=[Turn(0, 25, 2, "A"), Turn(26, len(text), 28, "A")])
     view = TranscriptView()
     qtbot.addWidget(view)
-    view.show_document(doc, [])
+    view.current.show(doc)
     start = text.index("Москвы")
     view.select_offsets(start, start + 6)
     assert view.textCursor().selectedText() == "Москвы"

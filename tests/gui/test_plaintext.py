@@ -3,13 +3,14 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel
 
+from annotation.edits import plan_add_speaker
 from gui.plaintext import tooltip
 
 
 def test_a_speaker_named_like_markup_is_shown_literally(qtbot, keys, sample_window):
     window = sample_window
     markup = "<b>Гость</b> & Co"
-    assert window.session.add_speaker(window.view.doc.id, markup, "other")
+    assert window.session.push(plan_add_speaker(window.view.doc, markup, "other"))
     window.view.move_to_offset(window.view.doc.turns[0].content_start)
     window.give_turn(markup)
     names = [s.name for s in window.view.doc.speakers]

@@ -1,3 +1,6 @@
+from dataclasses import replace
+
+import pytest
 from PySide6.QtCore import Qt
 
 from storage import Project
@@ -58,7 +61,7 @@ def test_selection_is_trimmed_of_whitespace(qtbot, open_window, sample_copy, tmp
     assert any(s.text == "саммита" and s.label == "PER" for s in view.doc.spans)
 
 
-def test_delete_rejects_a_suggestion_and_undo_restores_it(qtbot, open_window, sample_copy, tmp_path):
+def test_delete_rejects_a_suggestion_and_undo_restores_it(stored, qtbot, open_window, sample_copy, tmp_path):
     window, report = _import(qtbot, open_window, tmp_path / "p.db", [sample_copy])
     view = window.view
     start = view.doc.text.index("Душанбе")
@@ -71,7 +74,7 @@ def test_delete_rejects_a_suggestion_and_undo_restores_it(qtbot, open_window, sa
     span = next(s for s in view.doc.spans if s.start == start)
     assert span.status == "suggested"
     window.actions_by_id["redo"].trigger()
-    assert window.session.project.get_span(span.id).status == "rejected"
+    assert stored(window, span.id).status == "rejected"
 
 
 def test_delete_removes_a_human_span_for_good(qtbot, open_window, sample_copy, tmp_path):
@@ -104,6 +107,7 @@ def test_a_file_already_in_the_project_is_not_imported_twice(qtbot, open_window,
     assert window.documents.proxy.rowCount() == 1
 
 
+@pytest.mark.threaded
 def test_import_a_folder_shows_progress_and_can_be_cancelled(qtbot, open_window, sample_copy, tmp_path):
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -124,3 +128,24 @@ def test_import_a_folder_shows_progress_and_can_be_cancelled(qtbot, open_window,
     assert report.cancelled and len(report.imported) == 2  # the file being read when cancelled finishes
     assert seen[0] == (0, 4)
     assert window.documents.proxy.rowCount() == 2  # what finished before the cancel stays
+
+
+def test_documents_another_process_imported_appear_when_the_window_is_back(qtbot, sample_window, sample_import):
+    window = sample_window
+    before = window.documents.model.rowCount()
+    with Project(window.session.project.path) as other:  # another writer on the same file
+        other.add_document(replace(sample_import.document, id=None, title="Второй"))
+    window.refresh_if_changed()  # what regaining the focus does
+    assert window.documents.model.rowCount() == before + 1
+    assert "changed outside this window" in window.statusBar().currentMessage()
+
+
+def test_the_project_in_use_is_always_in_sight(qtbot, sample_window, tmp_path):
+    window = sample_window
+    path = window.session.project.path
+    assert window.windowTitle().endswith(f"({path.name})")
+    assert window.project_label.text() == f"project: {path.absolute()}"[:80] or "…" in window.project_label.text()
+    other = tmp_path / "other.db"
+    window.open_project(other)
+    assert window.windowTitle() == "Razmetka (other.db)"
+    assert window.project_label.text().endswith("other.db")

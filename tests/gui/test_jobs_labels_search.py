@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from annotation.changes import DeleteLabel, UpdateLabel
 from annotation.formats.export import ExportError
 from annotation.model import Label
 from gui.dialogs import SearchDialog
@@ -45,6 +46,7 @@ def test_export_options_are_checked_before_anything_runs(qtbot, sample_window, t
         dialog.options()
 
 
+@pytest.mark.threaded
 def test_a_cancelled_export_writes_nothing(qtbot, sample_window, tmp_path):
     window = sample_window
     dialog = ExportDialog(window.labels, tmp_path, window)
@@ -65,7 +67,7 @@ def test_a_cancelled_export_writes_nothing(qtbot, sample_window, tmp_path):
     assert not out.exists() and list(Path(tmp_path).glob("*.part")) == []
 
 
-def test_rerun_brings_back_nothing_a_person_resolved(qtbot, keys, sample_window):
+def test_rerun_brings_back_nothing_a_person_resolved(stored, qtbot, keys, sample_window):
     window, view = sample_window, sample_window.view
     keys.press("Tab")
     rejected = view.current_span()
@@ -73,13 +75,14 @@ def test_rerun_brings_back_nothing_a_person_resolved(qtbot, keys, sample_window)
     keys.press("Tab")
     accepted = view.current_span()
     keys.press("Return")  # accept the next one
-    before = {(s.start, s.end, s.label, s.status) for s in window.session.project.spans(view.doc.id)}
-    with qtbot.waitSignal(window.session.spansChanged, timeout=60000):
+    before = {(s.start, s.end, s.label, s.status) for s in window.session.project.load_document(view.doc.id).spans}
+    with qtbot.waitSignal(window.session.editRefused, timeout=60000) as said:
         keys.press("Ctrl+R")
-    after = {(s.start, s.end, s.label, s.status) for s in window.session.project.spans(view.doc.id)}
+    assert "nothing it had not suggested before" in said.args[0]
+    after = {(s.start, s.end, s.label, s.status) for s in window.session.project.load_document(view.doc.id).spans}
     assert after == before
-    assert window.session.project.get_span(rejected.id).status == "rejected"
-    assert window.session.project.get_span(accepted.id).status == "accepted"
+    assert stored(window, rejected.id).status == "rejected"
+    assert stored(window, accepted.id).status == "accepted"
 
 
 def test_rerun_suggests_on_a_document_imported_without_the_model(qtbot, open_window, sample_copy, tmp_path):
@@ -87,7 +90,7 @@ def test_rerun_suggests_on_a_document_imported_without_the_model(qtbot, open_win
     with qtbot.waitSignal(window.session.importFinished, timeout=120000):
         window.session.import_files([str(sample_copy)], ner=False)
     assert window.view.doc.spans == []
-    with qtbot.waitSignal(window.session.spansChanged, timeout=60000):
+    with qtbot.waitSignal(window.session.current.spansChanged, timeout=60000):
         window.actions_by_id["rerun"].trigger()
     assert len(window.view.visible_spans()) >= 50
     window.session.undo_stack.undo()
@@ -98,7 +101,7 @@ def test_label_schema_edits_are_undoable_and_follow_the_spans(qtbot, sample_wind
     window = sample_window
     session = window.session
     per = next(lab for lab in session.labels() if lab.name == "PER")
-    assert session.update_label(per, Label("PERSON", "#ff8800", "1", per.description))
+    assert session.push(UpdateLabel(per, Label("PERSON", "#ff8800", "1", per.description)))
     assert {s.label for s in window.view.doc.spans} >= {"PERSON"}
     assert "PERSON" in [lab.name for lab in window.labels]
     assert any(a.text() == "Tag as PERSON" for a in window.tag_actions)
@@ -108,8 +111,8 @@ def test_label_schema_edits_are_undoable_and_follow_the_spans(qtbot, sample_wind
     money = next(lab for lab in session.labels() if lab.name == "MONEY")
     used = session.project.label_usage("MONEY")
     assert used >= 1
-    assert not session.delete_label(money)  # refused: spans use it
-    assert session.delete_label(money, "relabel", "ORG")
+    assert not session.push(DeleteLabel(money))  # refused: spans use it
+    assert session.push(DeleteLabel(money, "relabel", "ORG"))
     assert "MONEY" not in [lab.name for lab in session.labels()]
     session.undo_stack.undo()
     assert "MONEY" in [lab.name for lab in session.labels()]
@@ -148,13 +151,13 @@ def test_search_all_documents_finds_inflected_forms_and_opens_the_hit(qtbot, key
     assert window.view.doc.text[start:end].lower().startswith("журавл")
 
 
-def test_the_annotator_name_is_a_preference_recorded_on_edits(qtbot, keys, sample_window, open_window, tmp_path):
+def test_the_annotator_name_is_a_preference_recorded_on_edits(stored, qtbot, keys, sample_window, open_window):
     window = sample_window
     window.set_annotator("Анна К.")
     keys.press("Tab")
     keys.press("Return")
     span = window.view.current_span()
-    assert window.session.project.get_span(span.id).annotator == "Анна К."
+    assert stored(window, span.id).annotator == "Анна К."
     window.close()
     again = open_window(None)
     assert again.session.annotator == "Анна К."  # remembered across restarts

@@ -1,0 +1,387 @@
+"""The rules of editing: pure planning functions that turn an intent into a ``Change``.
+
+Each ``plan_*`` function looks at a :class:`~annotation.model.Document` (never at
+Qt or SQL) and returns either a change from :mod:`annotation.changes`, ready for
+``storage.Project.apply``, or a :class:`Refusal` whose message a person can act
+on (it names no command-line flag or key).  The window, the command line and
+review all call these, so a rule lives here once:
+
+- tagging exactly a suggestion's range resolves the suggestion (accepted as is, or
+  retagged) rather than stacking a second span on it;
+- a relabelled or resized suggestion counts as accepted by whoever changed it;
+- removing a suggestion rejects it (the row stays, hidden, so a re-run of the model
+  never brings it back); removing a person's span deletes it;
+- a re-run of the model only suggests what the model never produced before;
+- the first edit of a new document moves it to "in progress" in the same change,
+  so undoing every edit returns it to "new".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .changes import (
+    AddLabel,
+    AddSpans,
+    AddSpeaker,
+    Batch,
+    Change,
+    DeleteLabel,
+    DeleteSpans,
+    MergeTurn,
+    ReplaceTurns,
+    SetStatus,
+    SetTurnSpeakers,
+    SplitTurn,
+    UpdateLabel,
+    UpdateSpans,
+    UpdateSpeaker,
+)
+from .model import (
+    DOCUMENT_STATUSES,
+    ROLES,
+    Document,
+    DocumentStatus,
+    Label,
+    Mention,
+    ModelError,
+    Origin,
+    Span,
+    Speaker,
+    Status,
+    Turn,
+)
+from .propagate import untagged_occurrences
+from .tokens import grow, snap_to_words
+from .turns import realternate, split_point_ok
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an edit cannot be made; nothing was planned."""
+
+    message: str
+
+
+Plan = Change | Refusal
+
+
+def _touch(doc: Document, change: Change) -> Change:
+    """The change, plus "new → in progress" when it is the document's first edit (one transaction)."""
+    if doc.status != DocumentStatus.NEW or doc.id is None:
+        return change
+    flip = SetStatus(doc.id, DocumentStatus.NEW.value, DocumentStatus.IN_PROGRESS.value)
+    return Batch((change, flip), text=getattr(change, "text", ""))
+
+
+def _quote(spans: Sequence[Span], what: str = "spans") -> str:
+    return f"{spans[0].label} «{spans[0].text}»" if len(spans) == 1 else f"{len(spans)} {what}"
+
+
+def _update(doc: Document, spans: Sequence[Span], title: str, **fields: object) -> Change:
+    after = tuple(replace(s, **fields) for s in spans)
+    return _touch(doc, UpdateSpans(doc.id, tuple(spans), after, title))
+
+
+# -- entity tags --------------------------------------------------------------------
+
+
+def spans_at(doc: Document, start: int, end: int) -> list[Span]:
+    """Visible spans with exactly the range ``[start, end)``."""
+    return [s for s in doc.spans if s.start == start and s.end == end and s.visible]
+
+
+def plan_tag(doc: Document, start: int, end: int, label: str, annotator: str | None) -> Plan:
+    """Tag the words a selection touches (snapped to whole tokens) with ``label``."""
+    snapped = snap_to_words(doc.text, start, end)
+    if snapped is None:
+        return Refusal("Select some words first, then give them a label.")
+    start, end = snapped
+    surface = doc.text[start:end]
+    if not any(ch.isalnum() for ch in surface):
+        return Refusal(f"«{surface}» is only punctuation; select a word to tag.")
+    turn = doc.turn_at(start)
+    if turn is None or start < turn.content_start or end > turn.end:
+        return Refusal("A tag must lie inside one turn's speech; select within a single turn.")
+    same_range = spans_at(doc, start, end)
+    if any(s.label == label and s.status == Status.ACCEPTED for s in same_range):
+        return Refusal(f"«{surface}» is already tagged {label}.")
+    suggestion = next((s for s in same_range if s.status == Status.SUGGESTED), None)
+    if suggestion is not None:
+        if suggestion.label == label:
+            return plan_accept(doc, [suggestion], annotator)
+        return plan_relabel(doc, [suggestion], label, annotator)
+    span = Span(start, end, label, surface, None, Origin.HUMAN.value, Status.ACCEPTED.value, annotator)
+    return _touch(doc, AddSpans(doc.id, (span,), f"Tag «{surface}» as {label}"))
+
+
+def plan_remove(doc: Document, span: Span, annotator: str | None) -> Plan:
+    """Reject a model suggestion (it stays as a hidden row) or delete any other span."""
+    if span.status == Status.SUGGESTED:
+        return plan_reject(doc, [span], annotator)
+    return _touch(doc, DeleteSpans(doc.id, (span,), f"Delete {_quote([span])}"))
+
+
+def plan_accept(doc: Document, spans: Iterable[Span], annotator: str | None, text: str = "") -> Plan:
+    """Accept suggestions; the person accepting becomes their annotator."""
+    todo = [s for s in spans if s.status == Status.SUGGESTED]
+    if not todo:
+        return Refusal("No unresolved suggestion here.")
+    text = text or f"Accept {_quote(todo, 'suggestions')}"
+    return _update(doc, todo, text, status=Status.ACCEPTED.value, annotator=annotator)
+
+
+def plan_reject(doc: Document, spans: Iterable[Span], annotator: str | None, text: str = "") -> Plan:
+    todo = [s for s in spans if s.status == Status.SUGGESTED]
+    if not todo:
+        return Refusal("No unresolved suggestion here.")
+    text = text or f"Reject {_quote(todo, 'suggestions')}"
+    return _update(doc, todo, text, status=Status.REJECTED.value, annotator=annotator)
+
+
+def plan_relabel(doc: Document, spans: Iterable[Span], label: str, annotator: str | None) -> Plan:
+    """Give spans another label; a relabelled suggestion counts as accepted."""
+    todo = [s for s in spans if s.visible and (s.label != label or s.status == Status.SUGGESTED)]
+    if not todo:
+        return Refusal(f"Already {label}.")
+    layer = {(s.annotator, s.start, s.end, s.label) for s in doc.spans}
+    if any((annotator, s.start, s.end, label) in layer and s.label != label for s in todo):
+        return Refusal(f"That text is already tagged {label}; delete one of the two spans instead.")
+    what = f"«{todo[0].text}»" if len(todo) == 1 else f"{len(todo)} spans"
+    return _update(
+        doc, todo, f"Retag {what} as {label}", label=label, status=Status.ACCEPTED.value, annotator=annotator
+    )
+
+
+def plan_resize(doc: Document, span: Span, side: str, direction: int, annotator: str | None) -> Plan:
+    """Move the ``left`` or ``right`` edge of ``span`` by one word: +1 grows it, -1 shrinks it."""
+    turn = doc.turn_at(span.start)
+    if turn is None:
+        return Refusal("This span lies outside every turn.")
+    moved = grow(doc.text, span.start, span.end, side, direction, lo=turn.content_start, hi=turn.end)
+    if moved is None:
+        return Refusal("A span cannot shrink to nothing; delete it instead.")
+    if moved == (span.start, span.end):
+        return Refusal("The span already reaches the edge of its turn.")
+    start, end = moved
+    fields: dict[str, object] = {"start": start, "end": end, "text": doc.text[start:end], "normal": None}
+    if span.status == Status.SUGGESTED:
+        fields.update(status=Status.ACCEPTED.value, annotator=annotator)
+    return _update(doc, [span], f"Resize «{span.text}»", **fields)
+
+
+def plan_propagate(
+    doc: Document, span: Span, annotator: str | None, chosen: Iterable[tuple[int, int]] | None = None
+) -> Plan:
+    """Tag every untagged whole-word occurrence of ``span``'s text like it (or only the ``chosen`` ones)."""
+    places = untagged_occurrences(doc, span.text, span.label) if chosen is None else list(chosen)
+    if not places:
+        return Refusal(f"No untagged «{span.text}» left in this document.")
+    spans = tuple(
+        Span(s, e, span.label, doc.text[s:e], span.normal, Origin.HUMAN.value, Status.ACCEPTED.value, annotator)
+        for s, e in places
+    )
+    return _touch(doc, AddSpans(doc.id, spans, f"Propagate {span.label} «{span.text}» ×{len(spans)}"))
+
+
+def plan_accept_turn(doc: Document, turn_index: int, annotator: str | None) -> Plan:
+    turn = doc.turns[turn_index]
+    spans = [s for s in doc.spans if s.status == Status.SUGGESTED and turn.start <= s.start < turn.end]
+    return plan_accept(doc, spans, annotator, f"Accept {len(spans)} suggestion(s) in turn {turn_index + 1}")
+
+
+def plan_accept_document(doc: Document, annotator: str | None) -> Plan:
+    spans = [s for s in doc.spans if s.status == Status.SUGGESTED]
+    return plan_accept(doc, spans, annotator, f"Accept all {len(spans)} suggestion(s)")
+
+
+def plan_suggestions(
+    doc: Document, mentions: Iterable[Mention], seen: Iterable[Mention], labels: Iterable[str], model: str
+) -> Plan:
+    """Store a re-run of the model: only what it never produced before becomes a suggestion.
+
+    ``seen`` is the model's earlier raw output for the document.  A mention already
+    there was suggested once, so whatever a person did with it (accepted, changed,
+    rejected or deleted) stands; a mention a person already tagged the same way is
+    logged but not suggested; so is one whose label the schema lacks.
+    """
+    before = {(m.start, m.end, m.label) for m in seen}
+    tagged = {s.key for s in doc.spans}
+    known = set(labels)
+    fresh = tuple(m for m in mentions if (m.start, m.end, m.label) not in before)
+    spans = tuple(
+        Span(m.start, m.end, m.label, m.text, m.normal, Origin.MODEL.value, Status.SUGGESTED.value)
+        for m in fresh
+        if (m.start, m.end, m.label) not in tagged and m.label in known and m.text == m.text.strip()
+    )
+    if not fresh:
+        return Refusal("The model found nothing it had not suggested before.")
+    return AddSpans(doc.id, spans, f"Re-run the model: {len(spans)} new suggestion(s)", fresh, model)
+
+
+# -- turns and speakers -------------------------------------------------------------
+
+
+def plan_set_speaker(doc: Document, turns: Iterable[Turn], speaker: str) -> Plan:
+    if speaker not in {s.name for s in doc.speakers}:
+        return Refusal(f"There is no speaker {speaker} in this document.")
+    changes = tuple((t.id, t.speaker, speaker) for t in turns if t.speaker != speaker)
+    if not changes:
+        return Refusal(f"Already {speaker}'s turn.")
+    return _touch(doc, SetTurnSpeakers(doc.id, changes, f"Give turn to {speaker}"))
+
+
+def plan_realternate(doc: Document, turn_index: int) -> Plan:
+    changes = realternate(doc, turn_index)
+    if not changes:
+        return Refusal("This turn is not in a run of interviewer and respondent turns.")
+    turns = tuple((doc.turns[i].id, doc.turns[i].speaker, name) for i, name in changes)
+    return _touch(doc, SetTurnSpeakers(doc.id, turns, f"Re-alternate {len(changes)} turns"))
+
+
+def plan_split(doc: Document, offset: int) -> Plan:
+    turn = doc.turn_at(offset)
+    if turn is None:
+        return Refusal("Put the cursor inside a turn to split it.")
+    problem = split_point_ok(doc, turn, offset)
+    if problem:
+        return Refusal(problem)
+    return _touch(doc, SplitTurn(doc.id, turn.id, offset, None, f"Split {turn.speaker}'s turn"))
+
+
+def plan_merge(doc: Document, turn_index: int) -> Plan:
+    if turn_index <= 0:
+        return Refusal("The first turn has no turn before it to merge with.")
+    turn = doc.turns[turn_index]
+    return _touch(doc, MergeTurn(doc.id, turn.id, f"Merge {turn.speaker}'s turn into the one before"))
+
+
+def plan_rename(doc: Document, speaker: Speaker, name: str, role: str) -> Plan:
+    """Rename a speaker everywhere in the document and/or change its role."""
+    name = name.strip()
+    if not name:
+        return Refusal("A speaker needs a name.")
+    if role not in ROLES:
+        return Refusal(f"Unknown role {role}.")
+    if name == speaker.name and role == speaker.role:
+        return Refusal("Nothing to change.")
+    if name != speaker.name and name in {s.name for s in doc.speakers}:
+        return Refusal(f"There is already a speaker named {name}.")
+    text = f"Rename {speaker.name} to {name}" if name != speaker.name else f"Make {name} {role}"
+    return _touch(doc, UpdateSpeaker(doc.id, Speaker(speaker.name, speaker.role), Speaker(name, role), text))
+
+
+def plan_add_speaker(doc: Document, name: str, role: str = "other") -> Plan:
+    name = name.strip()
+    if not name:
+        return Refusal("A speaker needs a name.")
+    if name in {s.name for s in doc.speakers}:
+        return Refusal(f"There is already a speaker named {name}.")
+    try:
+        speaker = Speaker(name, role)
+    except ModelError as exc:
+        return Refusal(str(exc))
+    return _touch(doc, AddSpeaker(doc.id, speaker, f"Add speaker {name}"))
+
+
+def plan_relayout(doc: Document, layout: str | None) -> Plan:
+    """Find the document's turns again with ``layout`` (None: detect), keeping its text and every span."""
+    from .transcript import SECTIONS_KEY, misplaced_spans, relayout
+
+    try:
+        found = relayout(doc.text, layout, language=doc.source.language or None)
+    except ValueError as exc:
+        return Refusal(str(exc)[:1].upper() + str(exc)[1:] + ".")
+    misplaced = misplaced_spans(found.turns, doc.spans)
+    hidden = tuple(s for s in misplaced if not s.visible)  # rejected suggestions there go, as with a split
+    misplaced = [s for s in misplaced if s.visible]
+    if misplaced:
+        first = misplaced[0]
+        return Refusal(
+            f"{len(misplaced)} span(s) would fall on a speaker mark or across a turn, the first «{first.text}»; "
+            "delete or move them first, or choose another layout."
+        )
+    sections = found.metadata.get(SECTIONS_KEY)
+    name = found.layout + (f" ({len(found.turns)} turns)" if found.turns else "")
+    text = f"Re-detect turns: {name}"
+    change: Change = ReplaceTurns(
+        doc.id, tuple(found.turns), tuple(found.speakers), found.layout, found.confidence, sections, text
+    )
+    if hidden:
+        change = Batch((DeleteSpans(doc.id, hidden), change), text)
+    return _touch(doc, change)
+
+
+# -- documents and labels ---------------------------------------------------------------
+
+
+def plan_status(doc: Document, status: str) -> Plan:
+    if status not in DOCUMENT_STATUSES:
+        return Refusal(f"Unknown document status {status}.")
+    if doc.status == status:
+        return Refusal(f"The document is already {status.replace('_', ' ')}.")
+    return SetStatus(doc.id, doc.status, status, f"Mark document {status.replace('_', ' ')}")
+
+
+def plan_labels(before: Sequence[Label], after: Sequence[tuple[Label | None, Label]], deleted: Iterable[tuple]) -> Plan:
+    """The label schema dialog's OK as one change.
+
+    ``after`` pairs each row's original label (None for a new row) with the label it
+    now describes; ``deleted`` holds ``(label, spans, relabel_to)`` for removed rows,
+    with ``spans`` one of refuse, delete, relabel.  Deletions go first (so a name or
+    a hotkey can be reused), then edits, then additions.
+    """
+    names = [new.name for _, new in after]
+    if len(set(names)) != len(names):
+        return Refusal("Label names must be different.")
+    keys = [new.hotkey for _, new in after if new.hotkey]
+    if len(set(keys)) != len(keys):
+        return Refusal("Two labels share a hotkey.")
+    changes: list[Change] = []
+    for label, spans, relabel_to in deleted:
+        changes.append(DeleteLabel(label, spans, relabel_to, f"Delete label {label.name}"))
+    edits = [(old, new) for old, new in after if old is not None and old != new]
+    # Two labels that swap names or hotkeys would clash half-way: park them under temporary names first.
+    parked = []
+    for old, new in edits:
+        taken = [o for o, _ in edits if o.name != old.name]
+        if any(o.name == new.name or (new.hotkey and o.hotkey == new.hotkey) for o in taken):
+            temp = replace(old, name=f"{old.name}__", hotkey="")
+            changes.append(UpdateLabel(old, temp))
+            parked.append((temp, new))
+        else:
+            changes.append(UpdateLabel(old, new, f"Edit label {old.name}"))
+    changes.extend(UpdateLabel(temp, new, f"Edit label {new.name}") for temp, new in parked)
+    changes.extend(AddLabel(new, None, f"Add label {new.name}") for old, new in after if old is None)
+    if not changes:
+        return Refusal("The labels are as they were.")
+    if len(changes) == 1:
+        return changes[0]
+    return Batch(tuple(changes), text="Edit the label schema")
+
+
+# -- selecting spans for batch edits -----------------------------------------------------
+
+
+def select_spans(
+    doc: Document,
+    *,
+    labels: Iterable[str] = (),
+    text: str | None = None,
+    normal: str | None = None,
+    origins: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+) -> list[Span]:
+    """The visible spans of ``doc`` that pass every filter given (an empty filter passes all)."""
+    labels, origins, statuses = set(labels), set(origins), set(statuses)
+    return [
+        s
+        for s in doc.spans
+        if s.visible
+        and (not labels or s.label in labels)
+        and (text is None or s.text == text)
+        and (normal is None or (s.normal or s.text) == normal)
+        and (not origins or s.origin in origins)
+        and (not statuses or s.status in statuses)
+    ]

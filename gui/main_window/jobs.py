@@ -1,0 +1,100 @@
+"""Background jobs seen from the window: import and export dialogs, progress, Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotation.importing import ImportReport
+from annotation.readers import SUPPORTED_SUFFIXES
+
+from .. import plaintext, settings
+from ..export_dialog import ExportDialog
+from ..shortcuts import Action
+from .actions import handles
+
+
+class JobsMixin:
+    """Needs ``self.session``, ``self.progress`` and ``self.cancel_button``; part of :class:`MainWindow`."""
+
+    @handles(Action.IMPORT)
+    def import_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Import", "Import files, or every transcript in a folder?", parent=self
+        )
+        files_button = box.addButton("Files…", QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton("Folder…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        start = settings.get("last_folder")  # the file dialogs open where the last one was left
+        if box.clickedButton() is files_button:
+            files, _ = QFileDialog.getOpenFileNames(self, "Import transcripts", start, f"Transcripts ({patterns})")
+            if files:
+                settings.put("last_folder", str(Path(files[0]).parent))
+                self.session.import_files(files)
+        elif box.clickedButton() is folder_button:
+            folder = QFileDialog.getExistingDirectory(self, "Import every transcript in a folder", start)
+            if folder:
+                settings.put("last_folder", str(Path(folder).parent))
+                self.session.import_files([folder])
+
+    @handles(Action.EXPORT)
+    def export_dialog(self) -> None:
+        dialog = ExportDialog(self.labels, self.session.project.path.parent, self)
+        dialog.accepted.connect(lambda: self.session.export(dialog.options()))
+        self.show_dialog(dialog, "exportDialog")
+
+    def _show_progress(self, running: bool, done: int = 0, total: int = 0) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        if running:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+    def export_progress(self, done: int, total: int) -> None:
+        self._show_progress(done < total, done, total)
+        self.say(f"Exporting {done} of {total} documents…", 0)
+
+    def export_finished(self, report, error: str) -> None:
+        self._show_progress(False)
+        if error:
+            self.statusBar().clearMessage()
+            plaintext.message(self, "Export", error)
+        else:
+            self.say(" · ".join(report.lines()), 15000)
+
+    def cancel_jobs(self) -> None:
+        self.session.cancel_import()
+        self.session.cancel_export()
+
+    def import_progress(self, done: int, total: int, current: str) -> None:
+        running = bool(current) and done < total
+        self._show_progress(running, done, total)
+        if running:
+            self.say(f"Importing {Path(current).name} ({done + 1} of {total})…", 0)
+
+    def import_finished(self, report: ImportReport) -> None:
+        """Show the first file's document (imported now or already there) and say what went wrong."""
+        self._show_progress(False)
+        self.statusBar().clearMessage()
+        self.refresh_documents()
+        first = next(iter([f.id for f in report.imported] + [s.existing for s in report.skipped if s.existing]), None)
+        if first:
+            self.show_document(first)
+        notes = [f"{Path(f.file).name}: {note}" for f in report.imported for note in f.notes]
+        if report.failed:
+            messages = [f.message for f in report.failed]
+            box = QMessageBox(QMessageBox.Icon.Warning, "Razmetka", "", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setText("Some files could not be imported.")
+            box.setObjectName("importErrors")
+            box.setInformativeText("\n".join(messages[:5]))
+            box.setDetailedText("\n".join(messages))
+            box.open()
+        elif report.cancelled:
+            self.say(f"Import cancelled; {len(report.imported)} file(s) were imported.", 10000)
+        elif notes:
+            self.say(" · ".join(notes), 10000)
