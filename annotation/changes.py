@@ -123,10 +123,14 @@ class RestoreTurn(Change):
 
 @dataclass(frozen=True)
 class AddSpeaker(Change):
+    """Add a speaker; ``position`` and ``speaker_id`` put a deleted one back exactly (the inverse of a delete)."""
+
     kind: ClassVar[str] = "add_speaker"
     document: str
     speaker: Speaker
     text: str = ""
+    position: int | None = None
+    speaker_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,7 @@ class ReplaceTurns(Change):
     confidence: float
     sections: str | None = None
     text: str = ""
+    speaker_ids: tuple[int | None, ...] = ()  # storage's row ids of ``speakers``, so an inverse puts back the same rows
 
 
 @dataclass(frozen=True)

@@ -57,11 +57,26 @@ from .tokens import grow, snap_to_words
 from .turns import realternate, split_point_ok
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Refusal:
-    """Why an edit cannot be made; nothing was planned."""
+    """Why an edit cannot be made; nothing was planned.
 
-    message: str
+    ``template`` is the English text, with ``{name}`` fields that ``params`` fill, and
+    ``message`` the two together.  A front door may translate ``template`` before it
+    fills it: each ``Refusal("…")`` literal here is extracted for translation
+    (``pyside6-lupdate`` reads ``Refusal`` as a no-op marker; see gui/translations.py).
+    """
+
+    template: str
+    params: tuple[tuple[str, object], ...]
+
+    def __init__(self, template: str, **params: object) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "params", tuple(params.items()))
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**dict(self.params)) if self.params else self.template
 
 
 Plan = Change | Refusal
@@ -100,13 +115,13 @@ def plan_tag(doc: Document, start: int, end: int, label: str, annotator: str | N
     start, end = snapped
     surface = doc.text[start:end]
     if not any(ch.isalnum() for ch in surface):
-        return Refusal(f"«{surface}» is only punctuation; select a word to tag.")
+        return Refusal("«{surface}» is only punctuation; select a word to tag.", surface=surface)
     turn = doc.turn_at(start)
     if turn is None or start < turn.content_start or end > turn.end:
         return Refusal("A tag must lie inside one turn's speech; select within a single turn.")
     same_range = spans_at(doc, start, end)
     if any(s.label == label and s.status == Status.ACCEPTED for s in same_range):
-        return Refusal(f"«{surface}» is already tagged {label}.")
+        return Refusal("«{surface}» is already tagged {label}.", surface=surface, label=label)
     suggestion = next((s for s in same_range if s.status == Status.SUGGESTED), None)
     if suggestion is not None:
         if suggestion.label == label:
@@ -144,10 +159,10 @@ def plan_relabel(doc: Document, spans: Iterable[Span], label: str, annotator: st
     """Give spans another label; a relabelled suggestion counts as accepted."""
     todo = [s for s in spans if s.visible and (s.label != label or s.status == Status.SUGGESTED)]
     if not todo:
-        return Refusal(f"Already {label}.")
+        return Refusal("Already {label}.", label=label)
     layer = {(s.annotator, s.start, s.end, s.label) for s in doc.spans}
     if any((annotator, s.start, s.end, label) in layer and s.label != label for s in todo):
-        return Refusal(f"That text is already tagged {label}; delete one of the two spans instead.")
+        return Refusal("That text is already tagged {label}; delete one of the two spans instead.", label=label)
     what = f"«{todo[0].text}»" if len(todo) == 1 else f"{len(todo)} spans"
     return _update(
         doc, todo, f"Retag {what} as {label}", label=label, status=Status.ACCEPTED.value, annotator=annotator
@@ -177,7 +192,7 @@ def plan_propagate(
     """Tag every untagged whole-word occurrence of ``span``'s text like it (or only the ``chosen`` ones)."""
     places = untagged_occurrences(doc, span.text, span.label) if chosen is None else list(chosen)
     if not places:
-        return Refusal(f"No untagged «{span.text}» left in this document.")
+        return Refusal("No untagged «{text}» left in this document.", text=span.text)
     spans = tuple(
         Span(s, e, span.label, doc.text[s:e], span.normal, Origin.HUMAN.value, Status.ACCEPTED.value, annotator)
         for s, e in places
@@ -225,10 +240,10 @@ def plan_suggestions(
 
 def plan_set_speaker(doc: Document, turns: Iterable[Turn], speaker: str) -> Plan:
     if speaker not in {s.name for s in doc.speakers}:
-        return Refusal(f"There is no speaker {speaker} in this document.")
+        return Refusal("There is no speaker {speaker} in this document.", speaker=speaker)
     changes = tuple((t.id, t.speaker, speaker) for t in turns if t.speaker != speaker)
     if not changes:
-        return Refusal(f"Already {speaker}'s turn.")
+        return Refusal("Already {speaker}'s turn.", speaker=speaker)
     return _touch(doc, SetTurnSpeakers(doc.id, changes, f"Give turn to {speaker}"))
 
 
@@ -257,17 +272,29 @@ def plan_merge(doc: Document, turn_index: int) -> Plan:
     return _touch(doc, MergeTurn(doc.id, turn.id, f"Merge {turn.speaker}'s turn into the one before"))
 
 
+def plan_swap_roles(doc: Document) -> Plan:
+    """Swap the interviewer's and the respondent's roles for the whole document (a guess made the wrong way)."""
+    asking = [s for s in doc.speakers if s.role == "interviewer"]
+    answering = [s for s in doc.speakers if s.role == "respondent"]
+    if len(asking) != 1 or len(answering) != 1:
+        return Refusal("Swapping roles needs one interviewer and one respondent; set the roles in the Speakers panel.")
+    a, b = asking[0], answering[0]
+    text = f"Swap the roles of {a.name} and {b.name}"
+    swap = (UpdateSpeaker(doc.id, a, Speaker(a.name, b.role)), UpdateSpeaker(doc.id, b, Speaker(b.name, a.role)))
+    return _touch(doc, Batch(swap, text))
+
+
 def plan_rename(doc: Document, speaker: Speaker, name: str, role: str) -> Plan:
     """Rename a speaker everywhere in the document and/or change its role."""
     name = name.strip()
     if not name:
         return Refusal("A speaker needs a name.")
     if role not in ROLES:
-        return Refusal(f"Unknown role {role}.")
+        return Refusal("Unknown role {role}.", role=role)
     if name == speaker.name and role == speaker.role:
         return Refusal("Nothing to change.")
     if name != speaker.name and name in {s.name for s in doc.speakers}:
-        return Refusal(f"There is already a speaker named {name}.")
+        return Refusal("There is already a speaker named {name}.", name=name)
     text = f"Rename {speaker.name} to {name}" if name != speaker.name else f"Make {name} {role}"
     return _touch(doc, UpdateSpeaker(doc.id, Speaker(speaker.name, speaker.role), Speaker(name, role), text))
 
@@ -277,7 +304,7 @@ def plan_add_speaker(doc: Document, name: str, role: str = "other") -> Plan:
     if not name:
         return Refusal("A speaker needs a name.")
     if name in {s.name for s in doc.speakers}:
-        return Refusal(f"There is already a speaker named {name}.")
+        return Refusal("There is already a speaker named {name}.", name=name)
     try:
         speaker = Speaker(name, role)
     except ModelError as exc:
@@ -299,8 +326,10 @@ def plan_relayout(doc: Document, layout: str | None) -> Plan:
     if misplaced:
         first = misplaced[0]
         return Refusal(
-            f"{len(misplaced)} span(s) would fall on a speaker mark or across a turn, the first «{first.text}»; "
-            "delete or move them first, or choose another layout."
+            "{count} span(s) would fall on a speaker mark or across a turn, the first «{text}»; "
+            "delete or move them first, or choose another layout.",
+            count=len(misplaced),
+            text=first.text,
         )
     sections = found.metadata.get(SECTIONS_KEY)
     name = found.layout + (f" ({len(found.turns)} turns)" if found.turns else "")
@@ -318,9 +347,9 @@ def plan_relayout(doc: Document, layout: str | None) -> Plan:
 
 def plan_status(doc: Document, status: str) -> Plan:
     if status not in DOCUMENT_STATUSES:
-        return Refusal(f"Unknown document status {status}.")
+        return Refusal("Unknown document status {status}.", status=status)
     if doc.status == status:
-        return Refusal(f"The document is already {status.replace('_', ' ')}.")
+        return Refusal("The document is already {status}.", status=status.replace("_", " "))
     return SetStatus(doc.id, doc.status, status, f"Mark document {status.replace('_', ' ')}")
 
 

@@ -68,7 +68,7 @@ def app_import(path: Path, db: Path) -> tuple[float, int, int]:
     started = time.perf_counter()
     raw = read(path)
     imported = build_document(raw)
-    with Project(db) as project:
+    with Project(db, create=True) as project:
         project.add_document(imported.document, imported.mentions)
     elapsed = time.perf_counter() - started
     return elapsed, len(imported.document.turns), len(imported.document.spans)

@@ -52,7 +52,7 @@ def annotated_import(path: Path, db: Path) -> str:
         )
     doc.spans = suggestions(mentions)
     check_document(doc)
-    with Project(db) as project:
+    with Project(db, create=True) as project:
         return project.add_document(doc, mentions)
 
 

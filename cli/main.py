@@ -12,6 +12,7 @@ from storage.paths import ENV_VAR
 
 from . import (
     agreement_cmd,
+    backup_cmd,
     edit_cmd,
     export_cmd,
     import_cmd,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     subcommands = (import_cmd, list_cmd, export_cmd, edit_cmd, merge_cmd, agreement_cmd, report_cmd, review_cmd)
+    subcommands += (backup_cmd,)
     for module in (*subcommands, open_cmd):
         module.register(sub, common)
     return parser

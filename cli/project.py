@@ -33,4 +33,7 @@ def open_project(db: str | None, *, create: bool = True, say: bool = True) -> Pr
     if not create and not path.exists():
         how = "razmetka import FILE" + (f" --db {path}" if choice.source != ENV_VAR else "")
         raise StorageError(f"{path}: no project file here; `{how}` creates one")
-    return Project(path)
+    project = Project(path, create=create)
+    if project.backup is not None:
+        print(f"razmetka: {path}: upgraded; the project as it was is kept in {project.backup}", file=sys.stderr)
+    return project

@@ -16,6 +16,7 @@ from storage.paths import choose_project as project_rule
 from . import settings
 from .main_window import MainWindow
 from .session import Session
+from .translations import choose_language, install
 
 
 def choose_project(db_path: str | Path | None, files: list[str] | None = None) -> ProjectChoice:
@@ -27,7 +28,7 @@ def choose_project(db_path: str | Path | None, files: list[str] | None = None) -
 def create_window(db_path: str | Path | None, files: list[str], choice: ProjectChoice | None = None) -> MainWindow:
     """Open the project, show the window, then load the model and import ``files`` off the UI thread."""
     path = (choice or choose_project(db_path, files)).path
-    session = Session(Project(path), settings.get("annotator") or default_annotator())
+    session = Session(Project(path, create=True), settings.get("annotator") or default_annotator())
     settings.put("last_project", str(path))
     window = MainWindow(session)
     window.show()
@@ -40,12 +41,13 @@ def create_window(db_path: str | Path | None, files: list[str], choice: ProjectC
     return window
 
 
-def run_app(db_path: str | Path | None, files: list[str]) -> int:
+def run_app(db_path: str | Path | None, files: list[str], lang: str | None = None) -> int:
     choice = choose_project(db_path, files)
     print(choice.line(), file=sys.stderr, flush=True)  # first, even if no display can be opened
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Razmetka")
     app.setOrganizationName("Razmetka")
+    install(choose_language(lang))  # ``--lang``, else the preference, else the system's; before any window
     try:
         window = create_window(db_path, files, choice)
     except StorageError as exc:

@@ -28,11 +28,11 @@ class SearchDialog(QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search all documents")
+        self.setWindowTitle(self.tr("Search all documents"))
         self.project = project
         self.edit = QLineEdit()
         self.edit.setObjectName("searchAllEdit")
-        self.edit.setPlaceholderText("Words to find — inflected forms and ё/е variants match too")
+        self.edit.setPlaceholderText(self.tr("Words to find — inflected forms and ё/е variants match too"))
         self.edit.returnPressed.connect(self.run)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -51,9 +51,13 @@ class SearchDialog(QDialog):
         if not query:
             return
         hits = self.project.search(query)
-        self.summary.setText(f"{len(hits)} turn(s) found" if hits else "Nothing found.")
+        self.summary.setText(self.tr("%n turn(s) found", None, len(hits)) if hits else self.tr("Nothing found."))
         for hit in hits:
-            item = QListWidgetItem(f"{hit.title} · turn {hit.turn_index + 1}\n{hit.snippet}")
+            item = QListWidgetItem(
+                self.tr("{title} · turn {number}\n{snippet}").format(
+                    title=hit.title, number=hit.turn_index + 1, snippet=hit.snippet
+                )
+            )
             item.setData(HIT_ROLE, (hit.doc_id, hit.start, hit.end))
             self.results.addItem(item)
         if hits:
@@ -71,9 +75,13 @@ class PropagateDialog(QDialog):
 
     def __init__(self, text: str, label: str, surface: str, hits: list[tuple[int, int]], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Tag «{surface}» as {label}")
+        self.setWindowTitle(self.tr("Tag «{surface}» as {label}").format(surface=surface, label=label))
         self.hits = hits
-        info = QLabel(f"Tag {len(hits)} untagged occurrence(s) of «{surface}» as {label}? Untick any to leave alone.")
+        info = QLabel(
+            self.tr(
+                "Tag %n untagged occurrence(s) of «{surface}» as {label}? Untick any to leave alone.", None, len(hits)
+            ).format(surface=surface, label=label)
+        )
         info.setTextFormat(Qt.TextFormat.PlainText)
         info.setWordWrap(True)
         self.table = QTableWidget(len(hits), 1, self)
@@ -88,7 +96,7 @@ class PropagateDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(row, 0, item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Tag {len(hits)}")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tag {n}").format(n=len(hits)))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QListView, QVBoxLayout, QWidget
 
@@ -10,18 +18,19 @@ from storage import DocumentSummary
 
 from .plaintext import tooltip
 from .theme import LOW_CONFIDENCE
+from .translations import translate, word
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 LOW_CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 FILTERS = {
-    "all": "All documents",
-    "not_done": "Not done",
-    "new": "New",
-    "in_progress": "In progress",
-    "done": "Done",
-    "low_confidence": "Low-confidence turns",
+    "all": QT_TRANSLATE_NOOP("DocumentList", "All documents"),
+    "not_done": QT_TRANSLATE_NOOP("DocumentList", "Not done"),
+    "new": QT_TRANSLATE_NOOP("DocumentList", "New"),
+    "in_progress": QT_TRANSLATE_NOOP("DocumentList", "In progress"),
+    "done": QT_TRANSLATE_NOOP("DocumentList", "Done"),
+    "low_confidence": QT_TRANSLATE_NOOP("DocumentList", "Low-confidence turns"),
 }
 STATUS_MARKS = {"new": "○", "in_progress": "◐", "done": "●"}
 
@@ -38,12 +47,11 @@ def progress(summary: DocumentSummary) -> int:
 def item_text(summary: DocumentSummary) -> str:
     # The warning leads the first line: a long title is elided at its end, never the ⚠.
     warn = "⚠ " if summary.low_confidence else ""
-    flag = " · low confidence" if summary.low_confidence else ""
-    status = summary.status.replace("_", " ")
-    return (
-        f"{STATUS_MARKS.get(summary.status, '')} {warn}{summary.title}\n"
-        f"{status} · {progress(summary)}% reviewed · {summary.turns} turns · {summary.spans} spans{flag}"
-    )
+    flag = translate("DocumentList", " · low confidence") if summary.low_confidence else ""
+    status = word(summary.status)
+    return f"{STATUS_MARKS.get(summary.status, '')} {warn}{summary.title}\n" + translate(
+        "DocumentList", "{status} · {progress}% reviewed · {turns} turns · {spans} spans{flag}"
+    ).format(status=status, progress=progress(summary), turns=summary.turns, spans=summary.spans, flag=flag)
 
 
 class DocumentListModel(QAbstractListModel):
@@ -80,12 +88,18 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item_text(summary)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = (
-                f"{summary.source_file} · {summary.layout} layout (confidence {summary.confidence:.2f})"
-                f" · language {summary.language or '?'}\nTurns › Re-detect layout… finds the turns again."
+            tip = translate(
+                "DocumentList",
+                "{file} · {layout} layout (confidence {confidence}) · language {language}\n"
+                "Turns › Re-detect layout… finds the turns again.",
+            ).format(
+                file=summary.source_file,
+                layout=summary.layout,
+                confidence=f"{summary.confidence:.2f}",
+                language=summary.language or "?",
             )
             if summary.low_confidence:
-                tip += "\nTurns were found with low confidence: check the speakers."
+                tip += "\n" + translate("DocumentList", "Turns were found with low confidence: check the speakers.")
             return tooltip(tip)
         if role == Qt.ItemDataRole.ForegroundRole and summary.low_confidence:
             return QColor(LOW_CONFIDENCE)
@@ -137,7 +151,7 @@ class DocumentPanel(QWidget):
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("documentFilter")
         for key, text in FILTERS.items():
-            self.filter_box.addItem(text, key)
+            self.filter_box.addItem(translate("DocumentList", text), key)
         self.filter_box.currentIndexChanged.connect(lambda _i: self.proxy.set_mode(self.filter_box.currentData()))
         self.view = QListView()
         self.view.setObjectName("documentList")

@@ -13,6 +13,7 @@ from annotation.model import Document, Label, Span
 
 from .plaintext import tooltip
 from .theme import MUTED_TEXT
+from .translations import word
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -92,7 +93,7 @@ class EntityPanel(QTreeWidget):
         for key in sorted(self._grouped, key=lambda k: (order.get(k[0], 99), -len(self._grouped[k]), k[1])):
             spans = self._grouped[key]
             suggested = sum(1 for s in spans if s.status == "suggested")
-            pending = f"  ({suggested} to review)" if suggested else ""
+            pending = self.tr("  ({n} to review)").format(n=suggested) if suggested else ""
             group = QTreeWidgetItem([f"{key[0]}  {key[1]} ×{len(spans)}{pending}"])
             group.setData(0, GROUP_ROLE, key)
             group.setForeground(0, QBrush(QColor(colors.get(key[0], MUTED_TEXT)).darker(160)))
@@ -113,10 +114,16 @@ class EntityPanel(QTreeWidget):
         starts = [t.start for t in doc.turns] if doc else []
         for span in self._grouped.get(group.data(0, GROUP_ROLE), []):
             mark = "✓" if span.status == "accepted" else "?"
-            child = QTreeWidgetItem([f"{mark} turn {bisect_right(starts, span.start)}: «{span.text}»"])
+            child = QTreeWidgetItem(
+                [
+                    self.tr("{mark} turn {number}: «{text}»").format(
+                        mark=mark, number=bisect_right(starts, span.start), text=span.text
+                    )
+                ]
+            )
             child.setData(0, SPAN_ROLE, span)
             who = f", {span.annotator}" if span.annotator else ""
-            child.setToolTip(0, tooltip(f"{span.status}, {span.origin}{who}"))
+            child.setToolTip(0, tooltip(f"{word(span.status)}, {word(span.origin)}{who}"))
             group.addChild(child)
 
     def _spans_of(self, item: QTreeWidgetItem) -> list[Span]:
@@ -136,13 +143,13 @@ class EntityPanel(QTreeWidget):
             return
         spans = self._spans_of(item)
         menu = QMenu(self)
-        retag = menu.addMenu("Retag all as")
+        retag = menu.addMenu(self.tr("Retag all as"))
         for label in self._labels:
             retag.addAction(label.name, lambda name=label.name: self.retagRequested.emit(spans, name))
-        menu.addAction("Accept all", lambda: self.acceptRequested.emit(spans))
-        menu.addAction("Reject all suggestions", lambda: self.rejectRequested.emit(spans))
+        menu.addAction(self.tr("Accept all"), lambda: self.acceptRequested.emit(spans))
+        menu.addAction(self.tr("Reject all suggestions"), lambda: self.rejectRequested.emit(spans))
         if spans:
-            menu.addAction("Tag untagged matches too…", lambda: self.propagateRequested.emit(spans[0]))
+            menu.addAction(self.tr("Tag untagged matches too…"), lambda: self.propagateRequested.emit(spans[0]))
         menu.popup(self.viewport().mapToGlobal(pos))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)

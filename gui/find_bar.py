@@ -23,24 +23,24 @@ class FindBar(QWidget):
         self.hits: list[tuple[int, int]] = []
         self.edit = QLineEdit()
         self.edit.setObjectName("findEdit")
-        self.edit.setPlaceholderText("Find in document (case and ё/е ignored)")
+        self.edit.setPlaceholderText(self.tr("Find in document (case and ё/е ignored)"))
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.search)
         self.edit.returnPressed.connect(self._jump)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         previous = QPushButton("↑")
-        previous.setToolTip("Previous hit (Shift+F3)")
+        previous.setToolTip(self.tr("Previous hit (Shift+F3)"))
         previous.clicked.connect(self.previous)
         following = QPushButton("↓")
-        following.setToolTip("Next hit (F3)")
+        following.setToolTip(self.tr("Next hit (F3)"))
         following.clicked.connect(self.next)
         close = QPushButton("✕")
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(self.tr("Close (Esc)"))
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(QLabel(self.tr("Find:")))
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count)
         for button in (previous, following, close):
@@ -85,7 +85,7 @@ class FindBar(QWidget):
             selection.cursor = cursor
             selections.append(selection)
         self.view.layers.set("search", 5, selections)
-        self.count.setText(f"{len(self.hits)} found" if query.strip() else "")
+        self.count.setText(self.tr("{n} found").format(n=len(self.hits)) if query.strip() else "")
 
     def _go(self, forward: bool) -> None:
         if not self.hits:
@@ -100,7 +100,7 @@ class FindBar(QWidget):
         self.view.select_offsets(start, end)
         self.view.centerCursor()
         index = self.hits.index((start, end)) + 1
-        self.count.setText(f"{index} of {len(self.hits)}")
+        self.count.setText(self.tr("{index} of {count}").format(index=index, count=len(self.hits)))
 
     def next(self) -> None:
         self._go(True)

@@ -6,7 +6,7 @@ deleting a label that spans use asks what should happen to those spans.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -29,28 +29,33 @@ from .plaintext import message
 from .session import Session
 from .theme import LABEL_FALLBACK, PALETTE
 
-COLUMNS = ("Name", "Colour", "Hotkey", "Description")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("LabelDialog", "Name"),
+    QT_TRANSLATE_NOOP("LabelDialog", "Colour"),
+    QT_TRANSLATE_NOOP("LabelDialog", "Hotkey"),
+    QT_TRANSLATE_NOOP("LabelDialog", "Description"),
+)
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class LabelDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Label schema")
+        self.setWindowTitle(self.tr("Label schema"))
         self.session = session
         self.deleted: list[Label] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("labelTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(self._double_clicked)
         for label in session.labels():
             self._add_row(label, original=label)
-        add = QPushButton("&Add label")
+        add = QPushButton(self.tr("&Add label"))
         add.clicked.connect(self.add_label)
-        remove = QPushButton("&Delete label")
+        remove = QPushButton(self.tr("&Delete label"))
         remove.clicked.connect(self.delete_current)
-        colour = QPushButton("&Colour…")
+        colour = QPushButton(self.tr("&Colour…"))
         colour.clicked.connect(lambda: self.choose_colour(self.table.currentRow()))
         row_buttons = QHBoxLayout()
         for button in (add, remove, colour):
@@ -111,7 +116,7 @@ class LabelDialog(QDialog):
     def choose_colour(self, row: int) -> None:
         if row < 0:
             return
-        colour = QColorDialog.getColor(QColor(self.row_fields(row)[1]), self, "Label colour")
+        colour = QColorDialog.getColor(QColor(self.row_fields(row)[1]), self, self.tr("Label colour"))
         if colour.isValid():
             item = self.table.item(row, 1)
             item.setText(colour.name())
@@ -129,9 +134,9 @@ class LabelDialog(QDialog):
         hotkeys = [hotkey for _, _, hotkey, _ in rows if hotkey]
         found = []
         if len(set(names)) != len(names):
-            found.append("Label names must be different.")
+            found.append(self.tr("Label names must be different."))
         if len(set(hotkeys)) != len(hotkeys):
-            found.append("Two labels share a hotkey.")
+            found.append(self.tr("Two labels share a hotkey."))
         for fields in rows:
             try:  # the model's own rule for a label (annotation.model.Label)
                 Label(*fields)
@@ -143,7 +148,7 @@ class LabelDialog(QDialog):
         """The whole dialog is one edit (one undo entry): deletions, then changes, then new labels."""
         problems = self.problems()
         if problems:
-            message(self, "Label schema", "\n".join(problems))
+            message(self, self.tr("Label schema"), "\n".join(problems))
             return
         project = self.session.project
         deleted = []
@@ -160,11 +165,11 @@ class LabelDialog(QDialog):
             original = self.table.item(row, 0).data(ORIGINAL_ROLE)
             label = self.row_label(row)
             if original is not None and label.name != original.name and project.label_usage(original.name):
-                question = (
-                    f"{project.label_usage(original.name)} span(s) are tagged {original.name}. "
-                    f"Rename the label and retag them all as {label.name}?"
-                )
-                if not self._yes("Rename label", question):
+                used = project.label_usage(original.name)
+                question = self.tr(
+                    "%n span(s) are tagged {old}. Rename the label and retag them all as {new}?", None, used
+                ).format(old=original.name, new=label.name)
+                if not self._yes(self.tr("Rename label"), question):
                     label = original
             rows.append((original, label))
         plan = plan_labels(self.session.labels(), rows, deleted)
@@ -184,19 +189,26 @@ class LabelDialog(QDialog):
         """Ask what to do with the spans of a label being deleted: delete, relabel, or keep the label."""
         others = [lab.name for lab in self.session.labels() if lab.name != label.name]
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Delete label", "", parent=self
+            QMessageBox.Icon.Question, self.tr("Delete label"), "", parent=self
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{used} span(s) are tagged {label.name}.")
-        box.setInformativeText("Delete those spans too, or move them to another label?")
-        delete = box.addButton("Delete the spans", QMessageBox.ButtonRole.DestructiveRole)
-        move = box.addButton("Move to another label…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep the label", QMessageBox.ButtonRole.RejectRole)
+        box.setText(self.tr("%n span(s) are tagged {label}.", None, used).format(label=label.name))
+        box.setInformativeText(self.tr("Delete those spans too, or move them to another label?"))
+        delete = box.addButton(self.tr("Delete the spans"), QMessageBox.ButtonRole.DestructiveRole)
+        move = box.addButton(self.tr("Move to another label…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep the label"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is delete:
             return ("delete", None)
         if box.clickedButton() is move and others:
-            target, ok = QInputDialog.getItem(self, "Move spans", f"Retag the {label.name} spans as:", others, 0, False)
+            target, ok = QInputDialog.getItem(
+                self,
+                self.tr("Move spans"),
+                self.tr("Retag the {label} spans as:").format(label=label.name),
+                others,
+                0,
+                False,
+            )
             if ok:
                 return ("relabel", target)
         return None

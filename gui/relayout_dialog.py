@@ -10,19 +10,21 @@ from annotation.edits import Plan, Refusal, plan_relayout
 from annotation.layouts import LAYOUTS
 from annotation.model import Document
 
+from .translations import refusal_text, word
+
 PREVIEW_TURNS = 200
 
 
 class RelayoutDialog(QDialog):
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Re-detect layout")
+        self.setWindowTitle(self.tr("Re-detect layout"))
         self.resize(640, 520)
         self.doc = doc
         self.plan: Plan = Refusal("Choose a layout.")
         self.choice = QComboBox()
         self.choice.setObjectName("layoutChoice")
-        self.choice.addItem("Detect again", None)
+        self.choice.addItem(self.tr("Detect again"), None)
         for name in LAYOUTS:
             self.choice.addItem(name, name)
         self.summary = QLabel()
@@ -35,8 +37,12 @@ class RelayoutDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        current = QLabel(f"Now: {doc.source.layout or '?'} layout, confidence {doc.source.confidence:.2f}, "
-                         f"{len(doc.turns)} turns. The text and every span stay as they are.")
+        current = QLabel(
+            self.tr(
+                "Now: {layout} layout, confidence {confidence}, {turns} turns. "
+                "The text and every span stay as they are."
+            ).format(layout=doc.source.layout or "?", confidence=f"{doc.source.confidence:.2f}", turns=len(doc.turns))
+        )
         current.setTextFormat(Qt.TextFormat.PlainText)
         current.setWordWrap(True)
         for widget in (current, self.choice, self.summary, self.preview, self.buttons):
@@ -49,14 +55,19 @@ class RelayoutDialog(QDialog):
         self.preview.clear()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if isinstance(self.plan, Refusal):
-            self.summary.setText(self.plan.message)
+            self.summary.setText(refusal_text(self.plan))
             ok.setEnabled(False)
             return
         found = next(part for part in flatten(self.plan) if isinstance(part, ReplaceTurns))
         speakers = {s.name: s.role for s in found.speakers}
         self.summary.setText(
-            f"{found.layout} layout, confidence {found.confidence:.2f}: {len(found.turns)} turns, "
-            f"{len(found.speakers)} speakers ({', '.join(f'{n} — {r}' for n, r in speakers.items())})."
+            self.tr("{layout} layout, confidence {confidence}: {turns} turns, {count} speakers ({speakers}).").format(
+                layout=found.layout,
+                confidence=f"{found.confidence:.2f}",
+                turns=len(found.turns),
+                count=len(found.speakers),
+                speakers=", ".join(f"{n} — {word(r)}" for n, r in speakers.items()),
+            )
         )
         for turn in found.turns[:PREVIEW_TURNS]:
             words = " ".join(self.doc.text[turn.content_start : turn.end].split()[:12])

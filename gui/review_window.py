@@ -38,8 +38,9 @@ from annotation.review import Disagreement, disagreements
 from .highlighter import SpanHighlighter
 from .plaintext import tooltip
 from .session import Session
-from .shortcuts import SHORTCUTS, Action
+from .shortcuts import SHORTCUTS, Action, tr
 from .theme import DISAGREEMENT
+from .translations import word
 
 CHOICE_KEYS = {Action.CHOOSE_A: "a", Action.CHOOSE_B: "b", Action.CHOOSE_BOTH: "both", Action.CHOOSE_NEITHER: "neither"}
 
@@ -83,21 +84,21 @@ class LayerPane(QPlainTextEdit):
 class ReviewWindow(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Review")
+        self.setWindowTitle(self.tr("Review"))
         self.resize(1200, 760)
         self.session = session
         self.found: list[Disagreement] = []
         self.index = 0
         tabs = QTabWidget()
-        tabs.addTab(self._disagreements_tab(), "Disagreements")
-        tabs.addTab(self._agreement_tab(), "Agreement")
-        tabs.addTab(self._model_tab(), "Model against people")
+        tabs.addTab(self._disagreements_tab(), self.tr("Disagreements"))
+        tabs.addTab(self._agreement_tab(), self.tr("Agreement"))
+        tabs.addTab(self._model_tab(), self.tr("Model against people"))
         self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         for shortcut in SHORTCUTS:
             if shortcut.window == "review":
-                action = QAction(shortcut.text, self)
+                action = QAction(tr(shortcut.text), self)
                 action.setShortcut(QKeySequence(shortcut.keys))
                 action.triggered.connect(lambda _c=False, a=shortcut.action: self.act(a))
                 self.addAction(action)
@@ -132,8 +133,9 @@ class ReviewWindow(QDialog):
         split.addWidget(self.listing)
         split.setSizes([520, 160])
         buttons = QHBoxLayout()
-        for action, text in ((Action.CHOOSE_A, "A"), (Action.CHOOSE_B, "B"), (Action.CHOOSE_BOTH, "Both (T)"),
-                             (Action.CHOOSE_NEITHER, "Neither (N)"), (Action.NEXT_DISAGREEMENT, "Next (F8)")):
+        for action, text in ((Action.CHOOSE_A, "A"), (Action.CHOOSE_B, "B"), (Action.CHOOSE_BOTH, self.tr("Both (T)")),
+                             (Action.CHOOSE_NEITHER, self.tr("Neither (N)")),
+                             (Action.NEXT_DISAGREEMENT, self.tr("Next (F8)"))):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
@@ -151,7 +153,9 @@ class ReviewWindow(QDialog):
         page = QWidget()
         self.agreement_table = QTableWidget(0, 7)
         self.agreement_table.setObjectName("agreementTable")
-        self.agreement_table.setHorizontalHeaderLabels(["A", "B", "Label", "Precision", "Recall", "F1", "Kappa"])
+        self.agreement_table.setHorizontalHeaderLabels(
+            ["A", "B", self.tr("Label"), self.tr("Precision"), self.tr("Recall"), "F1", self.tr("Kappa")]
+        )
         self.agreement_summary = QLabel()
         self.agreement_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.chart = pg.PlotWidget(background="w")
@@ -168,7 +172,9 @@ class ReviewWindow(QDialog):
         page = QWidget()
         self.model_table = QTableWidget(0, 5)
         self.model_table.setObjectName("modelTable")
-        self.model_table.setHorizontalHeaderLabels(["Scope", "Scheme", "Precision", "Recall", "F1"])
+        self.model_table.setHorizontalHeaderLabels(
+            [self.tr("Scope"), self.tr("Scheme"), self.tr("Precision"), self.tr("Recall"), "F1"]
+        )
         self.model_summary = QLabel()
         self.model_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model_summary.setWordWrap(True)
@@ -216,12 +222,14 @@ class ReviewWindow(QDialog):
             for label, s in pair["labels"].items():
                 rows.append((pair["a"], pair["b"], label, _figure(s["precision"]), _figure(s["recall"]),
                              _figure(s["f1"]), ""))
-            rows.append((pair["a"], pair["b"], "all", "", "", _figure(pair["overall_f1"]), _figure(pair["kappa"])))
+            rows.append((pair["a"], pair["b"], self.tr("all"), "", "", _figure(pair["overall_f1"]),
+                         _figure(pair["kappa"])))
         self._rows(self.agreement_table, rows)
         turns = data["turns"]["pairs"]
         same = ", ".join(f"{t['a']}/{t['b']} {_figure(t.get('same_speaker'))}" for t in turns)
         self.agreement_summary.setText(
-            f"Krippendorff's alpha over tokens: {_figure(data['alpha'])}" + (f" · same speaker: {same}" if same else "")
+            self.tr("Krippendorff's alpha over tokens: {alpha}").format(alpha=_figure(data["alpha"]))
+            + (self.tr(" · same speaker: {pairs}").format(pairs=same) if same else "")
         )
         self.chart.clear()
         if data["pairs"]:
@@ -234,14 +242,17 @@ class ReviewWindow(QDialog):
             self.chart_values = {}
 
     def _fill_model(self, data: dict) -> None:
-        rows = [("all", s, *(_figure(data["schemes"][s][k]) for k in ("precision", "recall", "f1")))
+        rows = [(self.tr("all"), s, *(_figure(data["schemes"][s][k]) for k in ("precision", "recall", "f1")))
                 for s in SCHEMES if s in data["schemes"]]
         rows += [(label, "strict", *(_figure(schemes["strict"][k]) for k in ("precision", "recall", "f1")))
                  for label, schemes in data["labels"].items()]
         self._rows(self.model_table, rows)
-        errors = ", ".join(f"{kind.replace('_', ' ')} {n}" for kind, n in data["errors"].items())
+        errors = ", ".join(f"{word(kind)} {n}" for kind, n in data["errors"].items())
         top = "; ".join(c["description"] for c in data["corrections"][:5])
-        self.model_summary.setText(f"Kinds of error: {errors}." + (f" Most frequent corrections: {top}" if top else ""))
+        self.model_summary.setText(
+            self.tr("Kinds of error: {errors}.").format(errors=errors)
+            + (self.tr(" Most frequent corrections: {top}").format(top=top) if top else "")
+        )
 
     # -- disagreements ------------------------------------------------------------------
 
@@ -265,8 +276,9 @@ class ReviewWindow(QDialog):
             choice = settled.get((d.kind, d.start, d.end))
             self.listing.addItem(("✓ " + choice.upper() + "  " if choice else "•  ") + d.describe())
         self.listing.blockSignals(False)
-        self.progress.setText(f"{len(settled)} of {len(self.found)} disagreement(s) settled" if self.found
-                              else "No disagreements between these two layers.")
+        self.progress.setText(self.tr("{settled} of {count} disagreement(s) settled").format(
+            settled=len(settled), count=len(self.found)) if self.found
+                              else self.tr("No disagreements between these two layers."))
         if self.layers is not None:
             labels = self.session.labels()
             self.pane_a.show_layer(self.layers.text, self.layers.spans.get(a, []), labels)

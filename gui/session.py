@@ -25,6 +25,7 @@ from storage import Project, import_into
 from .commands import ChangeCommand
 from .current import CurrentDocument
 from .tasks import TaskRunner
+from .translations import refusal_text
 
 _LABEL_KINDS = (AddLabel, UpdateLabel, DeleteLabel, RestoreLabel)
 
@@ -69,7 +70,7 @@ class Session(QObject):
         self.modelReady.emit()
 
     def _model_failed(self, exc: BaseException) -> None:
-        self.editRefused.emit(f"The NER model could not be loaded: {exc}")
+        self.editRefused.emit(self.tr("The NER model could not be loaded: {error}").format(error=exc))
 
     def cancel_import(self) -> None:
         """Stop after the file being imported; what finished stays in the project."""
@@ -87,7 +88,7 @@ class Session(QObject):
         signals.  A file the project already has (same sha256) is not imported again.
         """
         if self._importing:
-            return self.refuse("An import is already running.")
+            return self.refuse(self.tr("An import is already running."))
         self._importing = True
         self._cancel_import = False
         options = ImportOptions(ner=ner, labels=[lab.name for lab in self.labels()])
@@ -125,7 +126,9 @@ class Session(QObject):
         """
         if doc.source.language and doc.source.language not in NER_LANGUAGES:
             return self.refuse(
-                f"natasha pre-annotates Russian only; this document's language is {doc.source.language}."
+                self.tr("natasha pre-annotates Russian only; this document's language is {language}.").format(
+                    language=doc.source.language
+                )
             )
         text, turns = doc.text, list(doc.turns)
 
@@ -141,14 +144,14 @@ class Session(QObject):
     def export(self, options: ExportOptions) -> bool:
         """Write a dataset in the background, as ``razmetka export`` does; nothing half-written on failure."""
         if self._exporting:
-            return self.refuse("An export is already running.")
+            return self.refuse(self.tr("An export is already running."))
         self._exporting = True
         self._cancel_export = False
         path = self.project.path
 
         def progress(done: int, total: int) -> None:
             if self._cancel_export:
-                raise ExportCancelled("export cancelled; nothing was written")
+                raise ExportCancelled(self.tr("export cancelled; nothing was written"))
             self.exportProgress.emit(done, total)
 
         def work() -> ExportReport:
@@ -168,14 +171,17 @@ class Session(QObject):
 
     def _export_failed(self, exc: BaseException) -> None:
         self._exporting = False
-        self.exportFinished.emit(None, str(exc) if isinstance(exc, RazmetkaError) else f"export failed: {exc!r}")
+        self.exportFinished.emit(
+            None,
+            str(exc) if isinstance(exc, RazmetkaError) else self.tr("export failed: {error}").format(error=repr(exc)),
+        )
 
     # -- edits: planned in annotation.edits, applied by storage, stacked here -----------
 
     def push(self, plan: Change | Refusal) -> bool:
         """Apply a planned change now; only an edit storage accepted goes on the undo stack."""
         if isinstance(plan, Refusal):
-            return self.refuse(plan.message)
+            return self.refuse(refusal_text(plan))
         inverse = self.write(plan)
         if inverse is None:
             return False
@@ -185,9 +191,9 @@ class Session(QObject):
     def write(self, change: Change) -> Change | None:
         """Apply ``change`` in one transaction; the views hear of it.  None if storage refused it."""
         try:
-            inverse = self.project.apply(change)
+            inverse = self.project.apply(change, self.annotator)
         except RazmetkaError as exc:
-            self.editRefused.emit(f"Not saved: {exc}")
+            self.editRefused.emit(self.tr("Not saved: {error}").format(error=exc))
             return None
         parts = flatten(change)
         if any(isinstance(part, _LABEL_KINDS) for part in parts):
@@ -206,7 +212,7 @@ class Session(QObject):
 
     def open_project(self, path: Path) -> None:
         """Switch to another project file; the undo history belongs to the old one."""
-        project = Project(path)
+        project = Project(path, create=True)  # File › Open project opens or creates
         self.project.close()
         self.project = project
         self.undo_stack.clear()

@@ -22,6 +22,7 @@ OPTIONS = {
     "last_document": Option("session/last_document", "", str),
     "document_filter": Option("session/document_filter", "all", str),
     "annotator": Option("annotation/annotator", "", str),  # empty: the OS user name
+    "language": Option("interface/language", "", str),  # en or ru; empty: the system's (gui/translations.py)
     "last_folder": Option("session/last_folder", "", str),  # where the file dialogs open
 }
 

@@ -1,13 +1,30 @@
 """Every keyboard shortcut, in one table.
 
-The menus, Help › Keyboard shortcuts and the README section are generated from
-:data:`SHORTCUTS` (``python -m gui.shortcuts --readme`` rewrites the README part).
+The menus, Help › Keyboard shortcuts and the README sections (English and Russian)
+are generated from :data:`SHORTCUTS` (``python -m gui.shortcuts --readme`` rewrites
+the README parts).  Texts are marked with :func:`N_` and translated where shown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+from PySide6.QtCore import QTranslator
+
+from .translations import MARKED, translate, translator
+
+
+def N_(text: str) -> str:
+    """Mark ``text`` for translation (``pyside6-lupdate`` reads ``N_`` as ``QT_TR_NOOP``)."""
+    return text
+
+
+def tr(text: str, into: QTranslator | None = None) -> str:
+    """A text of the table in the interface language, or in ``into``'s."""
+    if into is None:
+        return translate(MARKED, text)
+    return into.translate(MARKED, text) or text
 
 
 class Action(str, Enum):
@@ -56,6 +73,7 @@ class Action(str, Enum):
     PREVIOUS_DOCUMENT = "previous_document"
     SHORTCUTS = "shortcuts"
     REDETECT = "redetect"
+    SWAP_ROLES = "swap_roles"
     REVIEW = "review"
     MERGE_PROJECTS = "merge_projects"
     NEXT_DISAGREEMENT = "next_disagreement"
@@ -80,203 +98,254 @@ class Shortcut:
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     # File
-    Shortcut(Action.IMPORT, "Ctrl+I", "File", "&Import transcripts…", "Import transcript files or a folder"),
-    Shortcut(Action.EXPORT, "Ctrl+E", "File", "&Export dataset…", "Export the project's annotations as a dataset"),
-    Shortcut(Action.OPEN_PROJECT, "Ctrl+O", "File", "&Open project…", "Open or create another project file"),
+    Shortcut(Action.IMPORT, "Ctrl+I", "File", N_("&Import transcripts…"), N_("Import transcript files or a folder")),
+    Shortcut(
+        Action.EXPORT, "Ctrl+E", "File", N_("&Export dataset…"), N_("Export the project's annotations as a dataset")
+    ),
+    Shortcut(Action.OPEN_PROJECT, "Ctrl+O", "File", N_("&Open project…"), N_("Open or create another project file")),
     Shortcut(
         Action.ANNOTATOR,
         "",
         "File",
-        "Annotator &name…",
-        "Set the name recorded on every span you tag, accept or reject (default: your user name)",
+        N_("Annotator &name…"),
+        N_("Set the name recorded on every span you tag, accept or reject (default: your user name)"),
     ),
-    Shortcut(Action.QUIT, "Ctrl+Q", "File", "&Quit", "Close the window; everything is already saved"),
+    Shortcut(Action.QUIT, "Ctrl+Q", "File", N_("&Quit"), N_("Close the window; everything is already saved")),
     # Edit
-    Shortcut(Action.UNDO, "Ctrl+Z", "Edit", "&Undo", "Undo the last edit, in any document"),
-    Shortcut(Action.REDO, "Ctrl+Shift+Z", "Edit", "&Redo", "Redo the edit last undone"),
-    Shortcut(Action.FIND, "Ctrl+F", "Edit", "&Find in document…", "Search this document; hits are highlighted"),
-    Shortcut(Action.FIND_NEXT, "F3", "Edit", "Find &next", "Next hit of the search"),
-    Shortcut(Action.FIND_PREVIOUS, "Shift+F3", "Edit", "Find &previous", "Previous hit of the search"),
+    Shortcut(Action.UNDO, "Ctrl+Z", "Edit", N_("&Undo"), N_("Undo the last edit, in any document")),
+    Shortcut(Action.REDO, "Ctrl+Shift+Z", "Edit", N_("&Redo"), N_("Redo the edit last undone")),
+    Shortcut(Action.FIND, "Ctrl+F", "Edit", N_("&Find in document…"), N_("Search this document; hits are highlighted")),
+    Shortcut(Action.FIND_NEXT, "F3", "Edit", N_("Find &next"), N_("Next hit of the search")),
+    Shortcut(Action.FIND_PREVIOUS, "Shift+F3", "Edit", N_("Find &previous"), N_("Previous hit of the search")),
     Shortcut(
-        Action.CLOSE_FIND, "Escape", "Edit", "&Close find bar", "Close the find bar and clear its hits", in_view=True
+        Action.CLOSE_FIND,
+        "Escape",
+        "Edit",
+        N_("&Close find bar"),
+        N_("Close the find bar and clear its hits"),
+        in_view=True,
     ),
     Shortcut(
         Action.SEARCH_ALL,
         "Ctrl+Shift+F",
         "Edit",
-        "&Search all documents…",
-        "Full-text search over every document, finding inflected forms and ё/е variants",
+        N_("&Search all documents…"),
+        N_("Full-text search over every document, finding inflected forms and ё/е variants"),
     ),
     # Annotate
     Shortcut(
         Action.TAG,
         "1–9",
         "Annotate",
-        "Tag as {label}",
-        "Tag the selected words with the label of that hotkey; with no selection, retag the span at the cursor",
+        N_("Tag as {label}"),
+        N_("Tag the selected words with the label of that hotkey; with no selection, retag the span at the cursor"),
         family=True,
         in_view=True,
     ),
     Shortcut(
-        Action.ACCEPT, "Return", "Annotate", "&Accept suggestion", "Accept the suggestion at the cursor", in_view=True
+        Action.ACCEPT,
+        "Return",
+        "Annotate",
+        N_("&Accept suggestion"),
+        N_("Accept the suggestion at the cursor"),
+        in_view=True,
     ),
     Shortcut(
         Action.REMOVE,
         "Delete",
         "Annotate",
-        "&Reject or delete span",
-        "Reject the suggestion at the cursor (it stays hidden) or delete a person's span",
+        N_("&Reject or delete span"),
+        N_("Reject the suggestion at the cursor (it stays hidden) or delete a person's span"),
         in_view=True,
     ),
     Shortcut(
         Action.CYCLE,
         "Ctrl+.",
         "Annotate",
-        "&Cycle overlapping spans",
-        "Make the next of several nested or overlapping spans at the cursor the current one",
+        N_("&Cycle overlapping spans"),
+        N_("Make the next of several nested or overlapping spans at the cursor the current one"),
         in_view=True,
     ),
     Shortcut(
         Action.GROW_END,
         "Alt+Right",
         "Annotate",
-        "Extend end by a word",
-        "Move the span's end one word right",
+        N_("Extend end by a word"),
+        N_("Move the span's end one word right"),
         in_view=True,
     ),
     Shortcut(
         Action.SHRINK_END,
         "Alt+Left",
         "Annotate",
-        "Shrink end by a word",
-        "Move the span's end one word left",
+        N_("Shrink end by a word"),
+        N_("Move the span's end one word left"),
         in_view=True,
     ),
     Shortcut(
         Action.GROW_START,
         "Alt+Shift+Left",
         "Annotate",
-        "Extend start by a word",
-        "Move the span's start one word left",
+        N_("Extend start by a word"),
+        N_("Move the span's start one word left"),
         in_view=True,
     ),
     Shortcut(
         Action.SHRINK_START,
         "Alt+Shift+Right",
         "Annotate",
-        "Shrink start by a word",
-        "Move the span's start one word right",
+        N_("Shrink start by a word"),
+        N_("Move the span's start one word right"),
         in_view=True,
     ),
     Shortcut(
         Action.ACCEPT_TURN,
         "Shift+Return",
         "Annotate",
-        "Accept all in &turn",
-        "Accept every suggestion in the current turn",
+        N_("Accept all in &turn"),
+        N_("Accept every suggestion in the current turn"),
     ),
     Shortcut(
         Action.ACCEPT_DOCUMENT,
         "Ctrl+Shift+Return",
         "Annotate",
-        "Accept all in &document",
-        "Accept every suggestion in the document",
+        N_("Accept all in &document"),
+        N_("Accept every suggestion in the document"),
     ),
     Shortcut(
         Action.PROPAGATE,
         "Ctrl+P",
         "Annotate",
-        "&Propagate tag…",
-        "Tag identical untagged text in the document like the span at the cursor, after a preview",
+        N_("&Propagate tag…"),
+        N_("Tag identical untagged text in the document like the span at the cursor, after a preview"),
     ),
     Shortcut(
         Action.RERUN,
         "Ctrl+R",
         "Annotate",
-        "Re-run the &model",
-        "Run natasha again on this document; nothing a person accepted, changed or rejected comes back",
+        N_("Re-run the &model"),
+        N_("Run natasha again on this document; nothing a person accepted, changed or rejected comes back"),
     ),
     Shortcut(
-        Action.LABELS, "Ctrl+Shift+L", "Annotate", "&Label schema…", "Edit labels: name, colour, hotkey, description"
+        Action.LABELS,
+        "Ctrl+Shift+L",
+        "Annotate",
+        N_("&Label schema…"),
+        N_("Edit labels: name, colour, hotkey, description"),
     ),
     # Turns
     Shortcut(
         Action.SPEAKER,
         "Alt+1–9",
         "Turns",
-        "Give turn to {speaker}",
-        "Set the speaker of the current turn (speakers in the Speakers panel's order)",
+        N_("Give turn to {speaker}"),
+        N_("Set the speaker of the current turn (speakers in the Speakers panel's order)"),
         family=True,
     ),
-    Shortcut(Action.SPLIT, "Ctrl+Shift+S", "Turns", "&Split turn at cursor", "Split the turn at the cursor into two"),
     Shortcut(
-        Action.MERGE, "Ctrl+Shift+M", "Turns", "&Merge with previous", "Merge the current turn into the one before"
+        Action.SPLIT, "Ctrl+Shift+S", "Turns", N_("&Split turn at cursor"), N_("Split the turn at the cursor into two")
+    ),
+    Shortcut(
+        Action.MERGE,
+        "Ctrl+Shift+M",
+        "Turns",
+        N_("&Merge with previous"),
+        N_("Merge the current turn into the one before"),
     ),
     Shortcut(
         Action.REALTERNATE,
         "Ctrl+Shift+R",
         "Turns",
-        "&Re-alternate from here",
-        "Swap interviewer and respondent from the current turn to the end of the run",
+        N_("&Re-alternate from here"),
+        N_("Swap interviewer and respondent from the current turn to the end of the run"),
     ),
-    Shortcut(Action.RENAME_SPEAKER, "F2", "Turns", "Re&name speaker…", "Rename the current turn's speaker everywhere"),
-    Shortcut(Action.ADD_SPEAKER, "Ctrl+Shift+N", "Turns", "&Add speaker…", "Add a speaker to this document"),
+    Shortcut(
+        Action.RENAME_SPEAKER, "F2", "Turns", N_("Re&name speaker…"), N_("Rename the current turn's speaker everywhere")
+    ),
+    Shortcut(Action.ADD_SPEAKER, "Ctrl+Shift+N", "Turns", N_("&Add speaker…"), N_("Add a speaker to this document")),
+    Shortcut(
+        Action.SWAP_ROLES,
+        "",
+        N_("Turns"),
+        N_("S&wap interviewer and respondent"),
+        N_("Swap the two roles for the whole document, when the guess was the wrong way round"),
+    ),
     Shortcut(
         Action.REDETECT,
         "Ctrl+Shift+D",
         "Turns",
-        "Re-detect &layout…",
-        "Find this document's turns again with a layout you choose: preview first, then one undoable edit",
+        N_("Re-detect &layout…"),
+        N_("Find this document's turns again with a layout you choose: preview first, then one undoable edit"),
     ),
     # Go
-    Shortcut(Action.NEXT_ENTITY, "Tab", "Go", "&Next entity", "Go to the next entity", in_view=True),
-    Shortcut(Action.PREVIOUS_ENTITY, "Shift+Tab", "Go", "&Previous entity", "Go to the previous entity", in_view=True),
-    Shortcut(Action.NEXT_SUGGESTION, "F8", "Go", "Next &suggestion", "Go to the next unresolved suggestion"),
+    Shortcut(Action.NEXT_ENTITY, "Tab", "Go", N_("&Next entity"), N_("Go to the next entity"), in_view=True),
     Shortcut(
-        Action.PREVIOUS_SUGGESTION, "Shift+F8", "Go", "Previous s&uggestion", "Go to the previous unresolved suggestion"
+        Action.PREVIOUS_ENTITY, "Shift+Tab", "Go", N_("&Previous entity"), N_("Go to the previous entity"), in_view=True
     ),
-    Shortcut(Action.GOTO_TURN, "Ctrl+G", "Go", "&Go to turn…", "Go to a turn by its number"),
-    Shortcut(Action.NEXT_PANEL, "F6", "Go", "Next &panel", "Move the focus to the next panel"),
-    Shortcut(Action.PREVIOUS_PANEL, "Shift+F6", "Go", "Previous p&anel", "Move the focus to the previous panel"),
+    Shortcut(Action.NEXT_SUGGESTION, "F8", "Go", N_("Next &suggestion"), N_("Go to the next unresolved suggestion")),
+    Shortcut(
+        Action.PREVIOUS_SUGGESTION,
+        "Shift+F8",
+        "Go",
+        N_("Previous s&uggestion"),
+        N_("Go to the previous unresolved suggestion"),
+    ),
+    Shortcut(Action.GOTO_TURN, "Ctrl+G", "Go", N_("&Go to turn…"), N_("Go to a turn by its number")),
+    Shortcut(Action.NEXT_PANEL, "F6", "Go", N_("Next &panel"), N_("Move the focus to the next panel")),
+    Shortcut(
+        Action.PREVIOUS_PANEL, "Shift+F6", "Go", N_("Previous p&anel"), N_("Move the focus to the previous panel")
+    ),
     Shortcut(
         Action.DONE_NEXT,
         "Ctrl+Return",
         "Go",
-        "Mark &done, open next",
-        "Mark the document done and open the next one that is not done",
+        N_("Mark &done, open next"),
+        N_("Mark the document done and open the next one that is not done"),
     ),
-    Shortcut(Action.NEXT_DOCUMENT, "Ctrl+PgDown", "Go", "Next &document", "Open the next document in the list"),
+    Shortcut(Action.NEXT_DOCUMENT, "Ctrl+PgDown", "Go", N_("Next &document"), N_("Open the next document in the list")),
     Shortcut(
-        Action.PREVIOUS_DOCUMENT, "Ctrl+PgUp", "Go", "Previous d&ocument", "Open the previous document in the list"
+        Action.PREVIOUS_DOCUMENT,
+        "Ctrl+PgUp",
+        "Go",
+        N_("Previous d&ocument"),
+        N_("Open the previous document in the list"),
     ),
     # Review
     Shortcut(
         Action.REVIEW,
         "Ctrl+Shift+V",
         "Review",
-        "&Review…",
-        "Agreement between annotators, their disagreements side by side, and the model against the people",
+        N_("&Review…"),
+        N_("Agreement between annotators, their disagreements side by side, and the model against the people"),
     ),
     Shortcut(
         Action.MERGE_PROJECTS,
         "",
         "Review",
-        "&Merge projects…",
-        "Bring other annotators' project files or native JSONL exports into this project, one layer each",
+        N_("&Merge projects…"),
+        N_("Bring other annotators' project files or native JSONL exports into this project, one layer each"),
     ),
-    Shortcut(Action.NEXT_DISAGREEMENT, "F8", "Review", "Next disagreement", "Next disagreement", window="review"),
     Shortcut(
-        Action.PREVIOUS_DISAGREEMENT, "Shift+F8", "Review", "Previous disagreement", "Previous one", window="review"
+        Action.NEXT_DISAGREEMENT, "F8", "Review", N_("Next disagreement"), N_("Next disagreement"), window="review"
     ),
-    Shortcut(Action.CHOOSE_A, "A", "Review", "Choose &A", "Settle it as annotator A has it", window="review"),
-    Shortcut(Action.CHOOSE_B, "B", "Review", "Choose &B", "Settle it as annotator B has it", window="review"),
-    Shortcut(Action.CHOOSE_BOTH, "T", "Review", "Take bo&th", "Keep both annotators' spans", window="review"),
-    Shortcut(Action.CHOOSE_NEITHER, "N", "Review", "&Neither", "Keep neither", window="review"),
+    Shortcut(
+        Action.PREVIOUS_DISAGREEMENT,
+        "Shift+F8",
+        "Review",
+        N_("Previous disagreement"),
+        N_("Previous one"),
+        window="review",
+    ),
+    Shortcut(Action.CHOOSE_A, "A", "Review", N_("Choose &A"), N_("Settle it as annotator A has it"), window="review"),
+    Shortcut(Action.CHOOSE_B, "B", "Review", N_("Choose &B"), N_("Settle it as annotator B has it"), window="review"),
+    Shortcut(Action.CHOOSE_BOTH, "T", "Review", N_("Take bo&th"), N_("Keep both annotators' spans"), window="review"),
+    Shortcut(Action.CHOOSE_NEITHER, "N", "Review", N_("&Neither"), N_("Keep neither"), window="review"),
     # Help
-    Shortcut(Action.SHORTCUTS, "F1", "Help", "&Keyboard shortcuts", "Show this list"),
+    Shortcut(Action.SHORTCUTS, "F1", "Help", N_("&Keyboard shortcuts"), N_("Show this list")),
 )
 
-MENUS = ("File", "Edit", "Annotate", "Turns", "Go", "Review", "Help")
+MENUS = (N_("File"), N_("Edit"), N_("Annotate"), N_("Turns"), N_("Go"), N_("Review"), N_("Help"))
+HEADER = (N_("keys"), N_("menu"), N_("what it does"))
 
 
 def by_action(action: str) -> Shortcut:
@@ -286,33 +355,49 @@ def by_action(action: str) -> Shortcut:
     raise KeyError(action)
 
 
-def rows() -> list[tuple[str, str, str]]:
-    """(keys, menu, what it does) for the help dialog and the README."""
-    return [(s.keys or "—", s.menu if s.window == "main" else "Review window", s.help) for s in SHORTCUTS]
+def rows(into: QTranslator | None = None) -> list[tuple[str, str, str]]:
+    """(keys, menu, what it does) for the help dialog and the README, translated (see :func:`tr`)."""
+    return [
+        (s.keys or "—", tr(s.menu if s.window == "main" else N_("Review window"), into), tr(s.help, into))
+        for s in SHORTCUTS
+    ]
 
 
-def markdown_table() -> str:
-    lines = ["| keys | menu | what it does |", "|---|---|---|"]
-    lines += [f"| {keys} | {menu} | {text} |" for keys, menu, text in rows()]
+def markdown_table(language: str = "en") -> str:
+    into = translator(language)
+    header = [tr(h, into) for h in HEADER] if into else list(HEADER)
+    lines = ["| " + " | ".join(header) + " |", "|---|---|---|"]
+    lines += [f"| {keys} | {menu} | {text} |" for keys, menu, text in rows(into or QTranslator())]
     return "\n".join(lines)
 
 
-README_START = "<!-- shortcuts:start (generated by python -m gui.shortcuts --readme) -->"
-README_END = "<!-- shortcuts:end -->"
+def _markers(language: str) -> tuple[str, str]:
+    tag = "shortcuts" if language == "en" else f"shortcuts-{language}"
+    return f"<!-- {tag}:start (generated by python -m gui.shortcuts --readme) -->", f"<!-- {tag}:end -->"
 
 
-def readme_section() -> str:
-    return f"{README_START}\n{markdown_table()}\n{README_END}"
+README_START, README_END = _markers("en")
+README_LANGUAGES = ("en", "ru")
+
+
+def readme_section(language: str = "en") -> str:
+    start, end = _markers(language)
+    return f"{start}\n{markdown_table(language)}\n{end}"
 
 
 def update_readme(path: str = "README.md") -> None:
-    """Rewrite the shortcuts section of the README from :data:`SHORTCUTS`."""
+    """Rewrite the shortcuts sections of the README (one per language) from :data:`SHORTCUTS`."""
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
-    head, _, rest = text.partition(README_START)
-    _, _, tail = rest.partition(README_END)
+    for language in README_LANGUAGES:
+        start, end = _markers(language)
+        head, found, rest = text.partition(start)
+        if not found:
+            raise SystemExit(f"{path}: no {start} marker")
+        _, _, tail = rest.partition(end)
+        text = head + readme_section(language) + tail
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(head + readme_section() + tail)
+        fh.write(text)
 
 
 if __name__ == "__main__":
@@ -321,4 +406,4 @@ if __name__ == "__main__":
     if "--readme" in sys.argv:
         update_readme()
     else:
-        print(markdown_table())
+        print(markdown_table(sys.argv[1] if len(sys.argv) > 1 else "en"))

@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMenu, 
 
 from annotation.model import ROLES, Document, Speaker
 
+from .translations import word
+
 SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -25,12 +27,12 @@ class SpeakerPanel(QWidget):
         self.list.itemActivated.connect(lambda item: self.assignRequested.emit(item.data(SPEAKER_ROLE).name))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
-        give = QPushButton("Give turn")
-        give.setToolTip("Give the current turn to the selected speaker (Enter, or Alt+number)")
+        give = QPushButton(self.tr("Give turn"))
+        give.setToolTip(self.tr("Give the current turn to the selected speaker (Enter, or Alt+number)"))
         give.clicked.connect(self._give)
-        rename = QPushButton("Rename…")
+        rename = QPushButton(self.tr("Rename…"))
         rename.clicked.connect(lambda: self._selected() and self.renameRequested.emit(self._selected()))
-        role = QPushButton("Role ▾")
+        role = QPushButton(self.tr("Role ▾"))
         role.clicked.connect(
             lambda: (
                 self._menu(self.list.visualItemRect(self.list.currentItem()).center())
@@ -38,7 +40,7 @@ class SpeakerPanel(QWidget):
                 else None
             )
         )
-        add = QPushButton("Add…")
+        add = QPushButton(self.tr("Add…"))
         add.clicked.connect(self.addRequested.emit)
         buttons = QHBoxLayout()
         for button in (give, rename, role, add):
@@ -60,8 +62,8 @@ class SpeakerPanel(QWidget):
         for number, speaker in enumerate(doc.speakers, 1):
             key = f"Alt+{number}  " if number <= 9 else ""
             count = counts.get(speaker.name, 0)
-            turns = f"{count} turn" if count == 1 else f"{count} turns"
-            item = QListWidgetItem(f"{key}{speaker.name} — {speaker.role} · {turns}")
+            turns = self.tr("{n} turn").format(n=count) if count == 1 else self.tr("%n turns", None, count)
+            item = QListWidgetItem(f"{key}{speaker.name} — {word(speaker.role)} · {turns}")
             item.setData(SPEAKER_ROLE, speaker)
             self.list.addItem(item)
             if current is not None and current.name == speaker.name:
@@ -82,11 +84,11 @@ class SpeakerPanel(QWidget):
             return
         menu = QMenu(self)
         for role in ROLES:
-            action = menu.addAction(role, lambda r=role: self.roleRequested.emit(speaker, r))
+            action = menu.addAction(word(role), lambda r=role: self.roleRequested.emit(speaker, r))
             action.setCheckable(True)
             action.setChecked(role == speaker.role)
         menu.addSeparator()
-        menu.addAction("Rename…", lambda: self.renameRequested.emit(speaker))
+        menu.addAction(self.tr("Rename…"), lambda: self.renameRequested.emit(speaker))
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)

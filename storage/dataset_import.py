@@ -111,7 +111,7 @@ def import_records(
         report.notes.append(f"{path}: the native format names every span's annotator; --annotator was not used")
     total = len(result.records)
     bad: dict[str, list] = {}  # label -> [problem, spans]
-    with project.db.atomic():
+    with project.transaction():
         for index, record in enumerate(result.records, 1):
             if not record.text.strip():
                 report.notes.append(f"{path}: {record.where}: the text is empty; nothing was imported from it")

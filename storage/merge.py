@@ -19,7 +19,10 @@ from annotation.formats import jsonl
 from annotation.model import Label, Span
 from annotation.review import LayerPlan, SourceDocument, plan_merge
 
-from .project import Project, StorageError
+from . import labels
+from . import spans as stored_spans
+from .errors import StorageError
+from .project import Project
 from .review import immediate, layer_sources, set_layer_source, set_turn_layer, turn_layers
 
 
@@ -78,14 +81,14 @@ def _content(span: Span) -> tuple:
 
 
 def _write_layer(project: Project, doc_id: str, layer: LayerPlan, report: MergeReport, title: str) -> None:
-    existing = [s for s in project.spans(doc_id) if s.annotator == layer.annotator]
+    existing = [s for s in stored_spans.of_document(project.db, doc_id) if s.annotator == layer.annotator]
     have = {_content(s): s for s in existing}
     want = {_content(s): s for s in layer.spans}
     remove = [s.id for key, s in have.items() if key not in want and s.id is not None]
     add = [s for key, s in want.items() if key not in have]
     turns_changed = bool(layer.turns) and turn_layers(project, doc_id).get(layer.annotator, []) != layer.turns
     if remove:
-        project.delete_spans(remove)
+        stored_spans.delete(project.db, doc_id, remove)
     if add:
         result = project.add_layer(doc_id, add)
         report.notes.extend(f"{layer.source}: {title}: {line}; not stored" for line in result.refused)
@@ -138,7 +141,7 @@ def merge_sources(target: Project, sources: Sequence[Source]) -> MergeReport:
             for label in source.labels:
                 if label.name not in known:
                     known.add(label.name)
-                    target.add_label(Label(label.name, label.color, "", label.description))
+                    labels.add(target.db, Label(label.name, label.color, "", label.description))
         for dp in plan.documents:
             doc_id = target.find_by_text_sha256(dp.sha256)
             if doc_id is None:

@@ -18,6 +18,11 @@ that sqlite-utils and Datasette can read:
   documents (``storage/search.py``).
 - ``layer_turns``, ``layers``, ``reviews``, ``adjudications`` (m006): offline review,
   see :func:`m006_review`; spans of the gold layer have origin ``adjudicated``.
+- ``edit_log`` (m007): every change applied, as JSON, with its time, annotator and
+  document (``storage/editlog.py``).
+
+A project file also carries ``PRAGMA application_id`` (``storage.connection.APPLICATION_ID``),
+set when it is created or first migrated by a version that knows it.
 """
 
 from __future__ import annotations
@@ -250,3 +255,25 @@ def m006_review(db: Database) -> None:
     db.execute("ALTER TABLE spans_rebuilt RENAME TO spans")
     for sql in extras:
         db.execute(sql)
+
+
+@migrations()
+def m007_edit_log(db: Database) -> None:
+    """``edit_log``: every change applied to the project, oldest first (``storage/editlog.py``).
+
+    ``change`` is the change as JSON (``annotation.changes.to_json``); ``text`` is what
+    an undo list shows for it; ``document_id`` is empty for changes to the label schema.
+    """
+    db.execute(
+        """
+        CREATE TABLE edit_log (
+            id INTEGER PRIMARY KEY,
+            time TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            annotator TEXT,
+            document_id TEXT,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            change TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX edit_log_document ON edit_log (document_id, id)")

@@ -1,44 +1,31 @@
 """Offline review in the project file: turn layers, review states and settled disagreements.
 
 The tables are created by migration ``m006_review``.  Every write is one
-transaction (``immediate``), committed before it returns, and returns what its
-undo needs.  Reading a document's layers for agreement or adjudication goes
+transaction (``immediate``: storage's one ``BEGIN IMMEDIATE`` helper), committed
+before it returns, and returns what its undo needs.  Reading a document's layers for agreement or adjudication goes
 through :func:`document_layers`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from annotation.review import CHOICES, Disagreement, DocumentLayers, LayerTurn
 from annotation.review import document_layers as split_layers
 
-from .project import Project, StorageError
+from .connection import ProjectDatabase
+from .connection import write as immediate
+from .errors import StorageError
+
+if TYPE_CHECKING:
+    from .project import Project
 
 REVIEWED = "reviewed"
 RETURNED = "returned"
 REVIEW_STATES = (REVIEWED, RETURNED)
-
-
-@contextmanager
-def immediate(db: Database) -> Iterator[Database]:
-    """One write transaction that takes the write lock at once (``BEGIN IMMEDIATE``); nested: a savepoint."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.conn.rollback()
-        raise
-    else:
-        db.conn.commit()
 
 
 def _now(db: Database) -> str:
@@ -167,11 +154,16 @@ class Decision:
     reviewer: str
 
 
-def decisions(project: Project, doc_id: str) -> list[Decision]:
+def _db(store: Project | ProjectDatabase) -> ProjectDatabase:
+    """The decisions below are read and written by ``Project.apply`` too, which has only the database."""
+    return store if isinstance(store, ProjectDatabase) else store.db
+
+
+def decisions(project: Project | ProjectDatabase, doc_id: str) -> list[Decision]:
     """The disagreements settled in a document, in text order."""
     return [
         Decision(r[0], r[1], r[2], r[3], r[4], r[5], r[6])
-        for r in project.db.execute(
+        for r in _db(project).execute(
             'SELECT annotator_a, annotator_b, kind, start, "end", choice, reviewer FROM adjudications'
             ' WHERE document_id = ? ORDER BY start, "end", kind',
             [doc_id],
@@ -180,7 +172,13 @@ def decisions(project: Project, doc_id: str) -> list[Decision]:
 
 
 def record_decision(
-    project: Project, doc_id: str, a: str, b: str, disagreement: Disagreement, choice: str, reviewer: str
+    project: Project | ProjectDatabase,
+    doc_id: str,
+    a: str,
+    b: str,
+    disagreement: Disagreement,
+    choice: str,
+    reviewer: str,
 ) -> Decision | None:
     """Remember how a disagreement was settled (replacing an earlier choice); returns the earlier one."""
     if choice not in CHOICES:
@@ -190,8 +188,8 @@ def record_decision(
         (x for x in decisions(project, doc_id) if (x.a, x.b, x.kind, x.start, x.end) == (a, b, d.kind, d.start, d.end)),
         None,
     )
-    with immediate(project.db):
-        project.db.execute(
+    with immediate(_db(project)):
+        _db(project).execute(
             'INSERT INTO adjudications (document_id, reviewer, annotator_a, annotator_b, kind, start, "end", choice)'
             ' VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, annotator_a, annotator_b, kind, start, "end")'
             " DO UPDATE SET choice = excluded.choice, reviewer = excluded.reviewer",
@@ -200,10 +198,10 @@ def record_decision(
     return earlier
 
 
-def forget_decision(project: Project, doc_id: str, decision: Decision) -> None:
+def forget_decision(project: Project | ProjectDatabase, doc_id: str, decision: Decision) -> None:
     """Undo ``record_decision`` of a first choice."""
-    with immediate(project.db):
-        project.db.execute(
+    with immediate(_db(project)):
+        _db(project).execute(
             "DELETE FROM adjudications WHERE document_id = ? AND annotator_a = ? AND annotator_b = ?"
             ' AND kind = ? AND start = ? AND "end" = ?',
             [doc_id, decision.a, decision.b, decision.kind, decision.start, decision.end],

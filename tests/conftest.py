@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -87,38 +88,108 @@ def _annotator(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAZMETKA_ANNOTATOR", "tester")
 
 
+SHM = Path("/dev/shm")
+
+
+def _memory_folder(fallback: Path) -> tuple[Path, bool]:
+    """A new folder in RAM (tmpfs) where there is one, else ``fallback``; and whether it must be removed."""
+    if SHM.is_dir() and os.access(SHM, os.W_OK):
+        return Path(tempfile.mkdtemp(dir=SHM, prefix="razmetka-test-")), True
+    return fallback, False
+
+
+@pytest.fixture
+def fast_tmp(tmp_path):
+    """A folder for project files that commit without waiting for the disk (tmpfs where there is one).
+
+    Every commit of a project fsyncs; on a busy disk that is 10 ms or more, and the
+    storage tests make thousands.  Durability itself is proven by the reliability
+    benchmark, on a real disk.
+    """
+    folder, made = _memory_folder(tmp_path)
+    yield folder
+    if made:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def corrected_sample(sample_import, tmp_path_factory):
+def fast_session_tmp(tmp_path_factory):
+    folder, made = _memory_folder(tmp_path_factory.mktemp("fast"))
+    yield folder
+    if made:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def sample_project_file(sample_import, fast_session_tmp) -> tuple[Path, str]:
+    """A project file holding the sample, imported once per session, and the sample's id.  Copy it; never open it."""
+    from storage import Project
+
+    path = fast_session_tmp / "sample.db"
+    with Project(path, create=True) as project:
+        doc_id = project.add_document(sample_import.document, sample_import.mentions)
+    return path, doc_id
+
+
+@pytest.fixture
+def sample_project(sample_project_file, fast_tmp):
+    """A fresh copy of the seeded project, open; ``doc_id`` is the sample's id."""
+    from storage import Project
+
+    source, doc_id = sample_project_file
+    target = fast_tmp / "p.db"
+    shutil.copy(source, target)
+    with Project(target) as project:
+        project.doc_id = doc_id
+        yield project
+
+
+@pytest.fixture(scope="session")
+def corrected_sample(sample_project_file, tmp_path_factory):
     """The sample as a person left it: suggestions accepted, one rejected, labels fixed, a nested span added.
 
     Returns the path of the project file and the document as loaded from it.  Treat both as read-only.
     """
+    from dataclasses import replace
+
+    from annotation.changes import AddSpans, SetStatus, UpdateSpans
     from annotation.model import Span
     from storage import Project
 
     path = tmp_path_factory.mktemp("corrected") / "corrected.db"
+    shutil.copy(sample_project_file[0], path)
+    doc_id = sample_project_file[1]
     with Project(path) as project:
-        doc_id = project.add_document(sample_import.document, sample_import.mentions)
-        text = sample_import.document.text
-        for span in project.spans(doc_id):
+        doc = project.load_document(doc_id)
+        text = doc.text
+        before, after = [], []
+        for span in doc.spans:
             if span.label == "PER":
-                project.update_span(span.id, status="accepted", annotator="tester")
+                new = replace(span, status="accepted", annotator="tester")
             elif span.text == "Центральная Азия – Россия":
-                project.update_span(span.id, status="rejected", annotator="tester")
+                new = replace(span, status="rejected", annotator="tester")
             elif span.label == "LOC" and span.text in ("СНГ", "ЕАЭС"):
-                project.update_span(span.id, label="ORG", status="accepted", annotator="tester")
-        start = text.index("Финансового университета при правительстве РФ")
+                new = replace(span, label="ORG", status="accepted", annotator="tester")
+            else:
+                continue
+            before.append(span)
+            after.append(new)
+        project.apply(UpdateSpans(doc_id, tuple(before), tuple(after)))
         outer = "Финансового университета при правительстве РФ"
-        project.add_span(doc_id, Span(start, start + len(outer), "ORG", outer, annotator="tester"))
-        start = text.index("Центральная Азия")
-        project.add_span(doc_id, Span(start, start + 16, "LOC", "Центральная Азия", annotator="tester"))
-        project.set_status(doc_id, "done")
+        start = text.index(outer)
+        inner = text.index("Центральная Азия")
+        added = (
+            Span(start, start + len(outer), "ORG", outer, annotator="tester"),
+            Span(inner, inner + 16, "LOC", "Центральная Азия", annotator="tester"),
+        )
+        project.apply(AddSpans(doc_id, added))
+        project.apply(SetStatus(doc_id, "new", "done"))
         doc = project.load_document(doc_id)
     return path, doc
 
 
 @pytest.fixture(scope="session")
-def review_case(sample_import, tmp_path_factory):
+def review_case(sample_import, sample_project_file, tmp_path_factory):
     """Two copies of the sample, corrected differently by anna and boris (issue 11's case).
 
     Both accept every suggestion and reject «Центральная Азия – Россия» ORG and relabel
@@ -127,16 +198,21 @@ def review_case(sample_import, tmp_path_factory):
     Азия» LOC and gives the interviewer's first turn to the respondent.  Returns the folder
     holding anna.db and boris.db; copy them before writing.
     """
+    from dataclasses import replace
+
+    from annotation.changes import AddSpans, SetStatus, SetTurnSpeakers, UpdateSpans
     from annotation.model import Span
     from storage import Project
 
     folder = tmp_path_factory.mktemp("review_case")
     text = sample_import.document.text
     for name in ("anna", "boris"):
+        shutil.copy(sample_project_file[0], folder / f"{name}.db")
         with Project(folder / f"{name}.db") as project:
-            doc_id = project.add_document(sample_import.document, sample_import.mentions)
-            changes = []
-            for span in project.spans(doc_id):
+            doc_id = sample_project_file[1]
+            before = project.load_document(doc_id).spans
+            after = []
+            for span in before:
                 fields = {"status": "accepted", "annotator": name}
                 if span.text == "Центральная Азия – Россия":
                     fields["status"] = "rejected"
@@ -145,12 +221,13 @@ def review_case(sample_import, tmp_path_factory):
                 elif span.text == "Финансового университета" and name == "anna":
                     wide = "Финансового университета при правительстве РФ"
                     fields.update(end=span.start + len(wide), text=wide)
-                changes.append((span.id, fields))
-            project.update_spans(changes)
+                after.append(replace(span, **fields))
+            project.apply(UpdateSpans(doc_id, tuple(before), tuple(after)))
             if name == "boris":
                 start = text.index("Центральная Азия")
-                project.add_span(doc_id, Span(start, start + 16, "LOC", "Центральная Азия", annotator=name))
+                project.apply(AddSpans(doc_id, (Span(start, start + 16, "LOC", "Центральная Азия", annotator=name),)))
                 first_question = next(t for t in project.turns(doc_id) if t.speaker == "Интервьюер")
-                project.set_turn_speaker(first_question.id, "Дмитрий Журавлёв")
-            project.set_status(doc_id, "done")
+                change = (first_question.id, first_question.speaker, "Дмитрий Журавлёв")
+                project.apply(SetTurnSpeakers(doc_id, (change,)))
+            project.apply(SetStatus(doc_id, "new", "done"))
     return folder

@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..shortcuts import MENUS, SHORTCUTS, Action
+from ..shortcuts import MENUS, SHORTCUTS, Action, tr
+from ..translations import translate
 
 _HANDLERS: dict[Action, tuple[str, tuple]] = {}
 
@@ -46,7 +47,7 @@ def with_document(method: Callable) -> Callable:
     def guarded(self, *args: Any, **kwargs: Any) -> Any:
         doc = self.session.current.doc
         if doc is None:
-            self.statusBar().showMessage("Open a document first.", 4000)
+            self.statusBar().showMessage(translate("Actions", "Open a document first."), 4000)
             return None
         return method(self, doc, *args, **kwargs)
 
@@ -55,7 +56,7 @@ def with_document(method: Callable) -> Callable:
 
 def build_menus(window: QMainWindow, view: Any) -> tuple[dict[str, QMenu], dict[Action, QAction], dict]:
     """The menus and actions of the shortcut table; returns menus, actions by id and family anchors."""
-    menus: dict[str, QMenu] = {name: window.menuBar().addMenu(f"&{name}") for name in MENUS}
+    menus: dict[str, QMenu] = {name: window.menuBar().addMenu("&" + tr(name)) for name in MENUS}
     actions: dict[Action, QAction] = {}
     anchors: dict[Action, QAction] = {}
     for shortcut in SHORTCUTS:
@@ -66,10 +67,10 @@ def build_menus(window: QMainWindow, view: Any) -> tuple[dict[str, QMenu], dict[
             menu.addSeparator()
             anchors[shortcut.action] = menu.addSeparator()
             continue
-        action = QAction(shortcut.text, window)
+        action = QAction(tr(shortcut.text), window)
         action.setShortcut(QKeySequence(shortcut.keys))
-        action.setStatusTip(shortcut.help)
-        action.setToolTip(shortcut.help)
+        action.setStatusTip(tr(shortcut.help))
+        action.setToolTip(tr(shortcut.help))
         bound = handler(window, shortcut.action)
         action.triggered.connect(lambda _checked=False, bound=bound: bound())
         if shortcut.in_view:

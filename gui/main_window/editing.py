@@ -13,6 +13,7 @@ from ..dialogs import PropagateDialog
 from ..label_dialog import LabelDialog
 from ..relayout_dialog import RelayoutDialog
 from ..shortcuts import Action
+from ..translations import refusal_text, translate
 from .actions import handles, with_document
 
 
@@ -38,7 +39,9 @@ class EditingMixin:
     def tag_selection(self, doc: Document, label: str) -> None:
         cursor = self.view.textCursor()
         if not cursor.hasSelection():
-            span = self._span_or_say("Select words to tag, or put the cursor on a span to retag it.")
+            span = self._span_or_say(
+                translate("Editing", "Select words to tag, or put the cursor on a span to retag it.")
+            )
             if span is not None:
                 self._push(edits.plan_relabel(doc, [span], label, self._annotator))
             return
@@ -50,14 +53,14 @@ class EditingMixin:
     @handles(Action.ACCEPT)
     @with_document
     def accept_at_cursor(self, doc: Document) -> None:
-        span = self._span_or_say("No suggestion at the cursor.")
+        span = self._span_or_say(translate("Editing", "No suggestion at the cursor."))
         if span is not None:  # the caret stays put, as with Delete: Tab or F8 move on
             self._push(edits.plan_accept(doc, [span], self._annotator))
 
     @handles(Action.REMOVE)
     @with_document
     def remove_at_cursor(self, doc: Document) -> None:
-        span = self._span_or_say("No span at the cursor.")
+        span = self._span_or_say(translate("Editing", "No span at the cursor."))
         if span is not None:
             self._push(edits.plan_remove(doc, span, self._annotator))
 
@@ -72,7 +75,7 @@ class EditingMixin:
     @handles(Action.SHRINK_START, "left", -1)
     @with_document
     def resize_span(self, doc: Document, side: str, direction: int) -> None:
-        span = self._span_or_say("Put the cursor on a span to change its boundaries.")
+        span = self._span_or_say(translate("Editing", "Put the cursor on a span to change its boundaries."))
         if span is not None and self._push(edits.plan_resize(doc, span, side, direction, self._annotator)):
             self.view.select_span(next(s for s in doc.spans if s.id == span.id))
 
@@ -92,12 +95,12 @@ class EditingMixin:
     @with_document
     def propagate(self, doc: Document, span: Span | None = None) -> None:
         """Preview identical untagged text and tag it like ``span`` (the one at the cursor by default)."""
-        span = span or self._span_or_say("Put the cursor on a tagged span to propagate its tag.")
+        span = span or self._span_or_say(translate("Editing", "Put the cursor on a tagged span to propagate its tag."))
         if span is None:
             return
         plan = edits.plan_propagate(doc, span, self._annotator)
         if isinstance(plan, edits.Refusal):
-            self.say(plan.message)
+            self.say(refusal_text(plan))
             return
         places = [(s.start, s.end) for s in _spans_of(plan)]
         dialog = PropagateDialog(doc.text, span.label, span.text, places, self)
@@ -122,7 +125,7 @@ class EditingMixin:
     @with_document
     def rerun_model(self, doc: Document) -> None:
         if self.session.rerun_model(doc):
-            self.say("Running the model again…", 4000)
+            self.say(translate("Editing", "Running the model again…"), 4000)
 
     @handles(Action.LABELS)
     def edit_labels(self) -> None:
@@ -138,6 +141,11 @@ class EditingMixin:
         index = self._turn_index()
         if index is not None:
             self._push(edits.plan_set_speaker(doc, [doc.turns[index]], speaker))
+
+    @handles(Action.SWAP_ROLES)
+    @with_document
+    def swap_roles(self, doc: Document) -> None:
+        self._push(edits.plan_swap_roles(doc))
 
     @handles(Action.REDETECT)
     @with_document
@@ -179,8 +187,8 @@ class EditingMixin:
             speaker = doc.speaker(doc.turns[index].speaker)
         self.ask_text(
             "renameSpeakerDialog",
-            "Rename speaker",
-            f"New name for {speaker.name} (every turn follows):",
+            translate("Editing", "Rename speaker"),
+            translate("Editing", "New name for {name} (every turn follows):").format(name=speaker.name),
             speaker.name,
             lambda name: self._push(edits.plan_rename(doc, speaker, name, speaker.role)),
         )
@@ -194,8 +202,8 @@ class EditingMixin:
     def add_speaker(self, doc: Document) -> None:
         self.ask_text(
             "addSpeakerDialog",
-            "Add speaker",
-            "Name of the new speaker (role: other; change it in the Speakers panel):",
+            translate("Editing", "Add speaker"),
+            translate("Editing", "Name of the new speaker (role: other; change it in the Speakers panel):"),
             "",
             lambda name: self._push(edits.plan_add_speaker(doc, name, "other")),
         )

@@ -13,6 +13,7 @@ from annotation.readers import SUPPORTED_SUFFIXES
 from .. import plaintext, settings
 from ..export_dialog import ExportDialog
 from ..shortcuts import Action
+from ..translations import translate
 from .actions import handles
 
 
@@ -23,20 +24,30 @@ class JobsMixin:
     def import_dialog(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Import", "Import files, or every transcript in a folder?", parent=self
+            QMessageBox.Icon.Question,
+            translate("Jobs", "Import"),
+            translate("Jobs", "Import files, or every transcript in a folder?"),
+            parent=self,
         )
-        files_button = box.addButton("Files…", QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton("Folder…", QMessageBox.ButtonRole.AcceptRole)
+        files_button = box.addButton(translate("Jobs", "Files…"), QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton(translate("Jobs", "Folder…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         start = settings.get("last_folder")  # the file dialogs open where the last one was left
         if box.clickedButton() is files_button:
-            files, _ = QFileDialog.getOpenFileNames(self, "Import transcripts", start, f"Transcripts ({patterns})")
+            files, _ = QFileDialog.getOpenFileNames(
+                self,
+                translate("Jobs", "Import transcripts"),
+                start,
+                translate("Jobs", "Transcripts ({patterns})").format(patterns=patterns),
+            )
             if files:
                 settings.put("last_folder", str(Path(files[0]).parent))
                 self.session.import_files(files)
         elif box.clickedButton() is folder_button:
-            folder = QFileDialog.getExistingDirectory(self, "Import every transcript in a folder", start)
+            folder = QFileDialog.getExistingDirectory(
+                self, translate("Jobs", "Import every transcript in a folder"), start
+            )
             if folder:
                 settings.put("last_folder", str(Path(folder).parent))
                 self.session.import_files([folder])
@@ -56,13 +67,13 @@ class JobsMixin:
 
     def export_progress(self, done: int, total: int) -> None:
         self._show_progress(done < total, done, total)
-        self.say(f"Exporting {done} of {total} documents…", 0)
+        self.say(translate("Jobs", "Exporting {done} of {total} documents…").format(done=done, total=total), 0)
 
     def export_finished(self, report, error: str) -> None:
         self._show_progress(False)
         if error:
             self.statusBar().clearMessage()
-            plaintext.message(self, "Export", error)
+            plaintext.message(self, translate("Jobs", "Export"), error)
         else:
             self.say(" · ".join(report.lines()), 15000)
 
@@ -74,7 +85,12 @@ class JobsMixin:
         running = bool(current) and done < total
         self._show_progress(running, done, total)
         if running:
-            self.say(f"Importing {Path(current).name} ({done + 1} of {total})…", 0)
+            self.say(
+                translate("Jobs", "Importing {file} ({number} of {total})…").format(
+                    file=Path(current).name, number=done + 1, total=total
+                ),
+                0,
+            )
 
     def import_finished(self, report: ImportReport) -> None:
         """Show the first file's document (imported now or already there) and say what went wrong."""
@@ -89,12 +105,13 @@ class JobsMixin:
             messages = [f.message for f in report.failed]
             box = QMessageBox(QMessageBox.Icon.Warning, "Razmetka", "", parent=self)
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText("Some files could not be imported.")
+            box.setText(translate("Jobs", "Some files could not be imported."))
             box.setObjectName("importErrors")
             box.setInformativeText("\n".join(messages[:5]))
             box.setDetailedText("\n".join(messages))
             box.open()
         elif report.cancelled:
-            self.say(f"Import cancelled; {len(report.imported)} file(s) were imported.", 10000)
+            imported = len(report.imported)
+            self.say(translate("Jobs", "Import cancelled; {n} file(s) were imported.").format(n=imported), 10000)
         elif notes:
             self.say(" · ".join(notes), 10000)

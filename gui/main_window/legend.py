@@ -29,7 +29,7 @@ class Legend(QWidget):
             chip.setToolTip(plaintext.tooltip(label.description))
             chip.setStyleSheet(f"background: {label.color}; color: black; padding: 2px 6px; border-radius: 3px;")
             self._layout.addWidget(chip)
-        hint = QLabel("solid = accepted · pale, dotted = suggestion · overline = nested")
+        hint = QLabel(self.tr("solid = accepted · pale, dotted = suggestion · overline = nested"))
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setStyleSheet(f"color: {MUTED_TEXT}; padding-left: 10px;")
         self._layout.addWidget(hint)

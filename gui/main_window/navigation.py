@@ -10,6 +10,7 @@ from annotation.model import Document, DocumentStatus
 
 from ..dialogs import SearchDialog
 from ..shortcuts import Action
+from ..translations import translate
 from .actions import handles, with_document
 
 
@@ -22,8 +23,13 @@ class NavigationMixin:
         span = self.view.neighbour_span(forward, suggested_only)
         if span is None:
             if not quiet:
-                what = "unresolved suggestion" if suggested_only else "entity"
-                self.say(f"No {'next' if forward else 'previous'} {what}.", 4000)
+                texts = {
+                    (False, True): translate("Navigation", "No next entity."),
+                    (False, False): translate("Navigation", "No previous entity."),
+                    (True, True): translate("Navigation", "No next unresolved suggestion."),
+                    (True, False): translate("Navigation", "No previous unresolved suggestion."),
+                }
+                self.say(texts[suggested_only, forward], 4000)
             return
         self.view.select_span(span)
 
@@ -47,8 +53,8 @@ class NavigationMixin:
             self.view.setFocus()
 
         current = (self.view.turn_index_at(self.view.cursor_offset()) or 0) + 1
-        prompt = f"Turn number (1–{len(doc.turns)}):"
-        self.ask_number("gotoTurnDialog", "Go to turn", prompt, current, len(doc.turns), go)
+        prompt = translate("Navigation", "Turn number (1–{count}):").format(count=len(doc.turns))
+        self.ask_number("gotoTurnDialog", translate("Navigation", "Go to turn"), prompt, current, len(doc.turns), go)
 
     @handles(Action.NEXT_PANEL, True)
     @handles(Action.PREVIOUS_PANEL, False)
@@ -80,11 +86,15 @@ class NavigationMixin:
         """Mark the document done and open the next one not done; with suggestions left, ask first."""
         left = self.session.current.suggested
         if left and doc.status != DocumentStatus.DONE:
-            box = QMessageBox(QMessageBox.Icon.Question, "Mark done", "", parent=self)
+            box = QMessageBox(QMessageBox.Icon.Question, translate("Navigation", "Mark done"), "", parent=self)
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(f"{left} suggestion(s) in this document are not resolved yet. Mark it done anyway?")
-            done = box.addButton("Mark done", QMessageBox.ButtonRole.YesRole)
-            box.addButton("Keep working", QMessageBox.ButtonRole.NoRole)
+            box.setText(
+                translate(
+                    "Navigation", "{n} suggestion(s) in this document are not resolved yet. Mark it done anyway?"
+                ).format(n=left)
+            )
+            done = box.addButton(translate("Navigation", "Mark done"), QMessageBox.ButtonRole.YesRole)
+            box.addButton(translate("Navigation", "Keep working"), QMessageBox.ButtonRole.NoRole)
             box.setDefaultButton(done)
             box.buttonClicked.connect(lambda button: button is done and self._mark_done_and_next(doc))
             self.show_dialog(box, "unresolvedDialog")
@@ -96,10 +106,14 @@ class NavigationMixin:
             self.session.push(plan_status(doc, DocumentStatus.DONE.value))
         following = self.session.project.next_document(after=doc.id)
         if following is None:
-            self.say("Every document is done.", 8000)
+            self.say(translate("Navigation", "Every document is done."), 8000)
             return
         self.show_document(following)
-        self.say(f"{doc.title} is done. Next: {self.session.current.doc.title}")
+        self.say(
+            translate("Navigation", "{done} is done. Next: {next}").format(
+                done=doc.title, next=self.session.current.doc.title
+            )
+        )
 
     # -- search ------------------------------------------------------------------
 

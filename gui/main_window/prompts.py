@@ -20,6 +20,7 @@ from storage import StorageError
 
 from .. import plaintext, settings
 from ..shortcuts import Action, rows
+from ..translations import translate
 from .actions import handles
 
 
@@ -71,8 +72,8 @@ class PromptsMixin:
     def annotator_dialog(self) -> None:
         self.ask_text(
             "annotatorDialog",
-            "Annotator name",
-            "The name recorded on every span you tag, accept or reject:",
+            translate("Prompts", "Annotator name"),
+            translate("Prompts", "The name recorded on every span you tag, accept or reject:"),
             self.session.annotator,
             self.set_annotator,
         )
@@ -82,15 +83,15 @@ class PromptsMixin:
         if name:
             self.session.annotator = name
             settings.put("annotator", name)
-            self.say(f"Spans you change are now recorded as {name}'s.")
+            self.say(translate("Prompts", "Spans you change are now recorded as {name}'s.").format(name=name))
 
     @handles(Action.OPEN_PROJECT)
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Open or create a project",
+            translate("Prompts", "Open or create a project"),
             str(self.session.project.path.parent),
-            "Razmetka project (*.db *.sqlite)",
+            translate("Prompts", "Razmetka project (*.db *.sqlite)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
@@ -104,6 +105,7 @@ class PromptsMixin:
             return
         settings.put("last_project", str(path))
         self.refresh_documents()
+        self.watch_project()
 
     @handles(Action.QUIT)
     def quit_window(self) -> None:
@@ -114,9 +116,11 @@ class PromptsMixin:
     @handles(Action.SHORTCUTS)
     def show_shortcuts(self) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard shortcuts")
+        dialog.setWindowTitle(translate("Prompts", "Keyboard shortcuts"))
         table = QTableWidget(len(rows()), 3, dialog)
-        table.setHorizontalHeaderLabels(["Keys", "Menu", "What it does"])
+        table.setHorizontalHeaderLabels(
+            [translate("Prompts", "Keys"), translate("Prompts", "Menu"), translate("Prompts", "What it does")]
+        )
         for r, values in enumerate(rows()):
             for c, value in enumerate(values):
                 table.setItem(r, c, QTableWidgetItem(value))

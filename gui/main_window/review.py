@@ -11,6 +11,7 @@ from storage import Project
 from .. import plaintext, settings
 from ..review_window import ReviewWindow
 from ..shortcuts import Action
+from ..translations import translate
 from .actions import handles, with_document
 
 
@@ -26,9 +27,9 @@ class ReviewMixin:
     def merge_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            "Merge annotators' projects into this one",
+            translate("Review", "Merge annotators' projects into this one"),
             settings.get("last_folder"),
-            "Razmetka projects or native exports (*.db *.sqlite *.jsonl)",
+            translate("Review", "Razmetka projects or native exports (*.db *.sqlite *.jsonl)"),
         )
         if files:
             settings.put("last_folder", str(Path(files[0]).parent))
@@ -49,6 +50,6 @@ class ReviewMixin:
             self.say(" · ".join(report.lines()), 15000)
 
         def failed(exc: BaseException) -> None:
-            plaintext.message(self, "Merge", str(exc))
+            plaintext.message(self, translate("Review", "Merge"), str(exc))
 
         self.session.runner.submit(work, done, failed)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QToolBar,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +32,13 @@ from .. import plaintext, settings
 from ..document_list import DocumentPanel
 from ..entity_panel import EntityPanel
 from ..find_bar import FindBar
+from ..history_panel import HistoryPanel
 from ..session import Session
-from ..shortcuts import Action, by_action
+from ..shortcuts import Action, by_action, tr
 from ..speaker_panel import SpeakerPanel
 from ..theme import BANNER_BACKGROUND
 from ..transcript_view import TranscriptView
+from ..translations import language_menu, word
 from .actions import build_menus, handles
 from .editing import EditingMixin
 from .jobs import JobsMixin
@@ -45,9 +46,10 @@ from .legend import Legend
 from .navigation import NavigationMixin
 from .prompts import PromptsMixin
 from .review import ReviewMixin
+from .safety import SafetyMixin
 
 
-class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsMixin, QMainWindow):
+class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMixin, PromptsMixin, QMainWindow):
     documentShown = Signal(str)
 
     def __init__(self, session: Session) -> None:
@@ -59,8 +61,10 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         self._build_panels()
         self._build_status_bar()
         self.menus, self.actions_by_id, self._anchors = build_menus(self, self.view)
-        view_menu = self.menuBar().insertMenu(self.menus["Help"].menuAction(), QMenu("&View", self))
+        view_menu = self.menuBar().insertMenu(self.menus["Help"].menuAction(), QMenu(self.tr("&View"), self))
         view_menu.menu().addActions([dock.toggleViewAction() for dock in self.docks.values()])
+        view_menu.menu().addSeparator()
+        view_menu.menu().addMenu(language_menu(self))
         self._bind_undo()
         self.tag_actions: list[QAction] = []
         self.speaker_actions: list[QAction] = []
@@ -83,6 +87,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         self.refresh_documents()
         self.restore_layout()
         self._set_title(None)
+        self.watch_project()
 
     # -- assembly -------------------------------------------------------------
 
@@ -127,15 +132,13 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         self.speakers.renameRequested.connect(self.rename_speaker)
         self.speakers.roleRequested.connect(self.set_role)
         self.speakers.addRequested.connect(self.add_speaker)
-        self.history = QUndoView(self.session.undo_stack)
-        self.history.setObjectName("historyView")
-        self.history.setEmptyLabel("(opened)")
+        self.history = HistoryPanel(self.session)
         self.docks: dict[str, QDockWidget] = {}
         for name, title, widget, area in (
-            ("documents", "Documents", self.documents, Qt.DockWidgetArea.LeftDockWidgetArea),
-            ("speakers", "Speakers", self.speakers, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("entities", "Entities", self.entities, Qt.DockWidgetArea.RightDockWidgetArea),
-            ("history", "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("documents", self.tr("Documents"), self.documents, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("speakers", self.tr("Speakers"), self.speakers, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("entities", self.tr("Entities"), self.entities, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("history", self.tr("History"), self.history, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"{name}Dock")
@@ -147,7 +150,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         self.resizeDocks([self.docks["documents"], self.docks["entities"]], [250, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["speakers"], self.docks["entities"]], [170, 600], Qt.Orientation.Vertical)
         self.legend = Legend()
-        legend_bar = QToolBar("Legend")
+        legend_bar = QToolBar(self.tr("Legend"))
         legend_bar.setObjectName("legendBar")
         legend_bar.setMovable(False)
         legend_bar.addWidget(self.legend)
@@ -157,13 +160,13 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
     def _build_status_bar(self) -> None:
         self.counts = QLabel()
         self.span_info = QLabel()
-        self.model_state = QLabel("NER model: loading…")
+        self.model_state = QLabel(self.tr("NER model: loading…"))
         for widget in (self.counts, self.span_info, self.model_state):
             widget.setTextFormat(Qt.TextFormat.PlainText)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(200)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelJob")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_jobs)
@@ -189,13 +192,13 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
 
     # Bound methods, not lambdas: the session can outlive the window, and Qt drops these with it.
     def _undo_text(self, text: str) -> None:
-        self.actions_by_id[Action.UNDO].setText(f"&Undo {text}" if text else "&Undo")
+        self.actions_by_id[Action.UNDO].setText(self.tr("&Undo {text}").format(text=text) if text else self.tr("&Undo"))
 
     def _redo_text(self, text: str) -> None:
-        self.actions_by_id[Action.REDO].setText(f"&Redo {text}" if text else "&Redo")
+        self.actions_by_id[Action.REDO].setText(self.tr("&Redo {text}").format(text=text) if text else self.tr("&Redo"))
 
     def _model_ready(self) -> None:
-        self.model_state.setText("NER model: ready")
+        self.model_state.setText(self.tr("NER model: ready"))
 
     def _refused(self, message: str) -> None:
         self.say(message, 8000)
@@ -226,7 +229,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         return actions
 
     def _build_tag_actions(self) -> None:
-        template = by_action(Action.TAG).text
+        template = tr(by_action(Action.TAG).text)
         made = [
             (template.format(label=plaintext.menu_text(lab.name)), lab.hotkey, lambda n=lab.name: self.tag_selection(n))
             for lab in self.labels
@@ -239,7 +242,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
 
     def _build_speaker_actions(self) -> None:
         doc = self.session.current.doc
-        template = by_action(Action.SPEAKER).text
+        template = tr(by_action(Action.SPEAKER).text)
         speakers = doc.speakers[:9] if doc is not None else []
         made = [
             (template.format(speaker=plaintext.menu_text(s.name)), f"Alt+{n}", lambda name=s.name: self.give_turn(name))
@@ -284,10 +287,11 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
     def _set_title(self, doc: Document | None) -> None:
         project = self.session.project.path
         title = f"{doc.title} — Razmetka" if doc else "Razmetka"
-        self.setWindowTitle(f"{title} ({project.name})")
+        locked = self.tr(", read-only") if self.session.project.readonly else ""
+        self.setWindowTitle(f"{title} ({project.name}{locked})")
         path = str(project.absolute())
         shown = path if len(path) <= 60 else path[:20] + "…" + path[-39:]
-        self.project_label.setText(f"project: {shown}")
+        self.project_label.setText(self.tr("project: {path}").format(path=shown))
         self.project_label.setToolTip(plaintext.tooltip(path))
 
     def _document_loaded(self, doc: Document | None) -> None:
@@ -328,14 +332,16 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
             return
         language = doc.source.language
         if language and language not in NER_LANGUAGES:
-            why = (
-                f"No suggestions: this document's language is {language}, and the model pre-annotates Russian "
+            why = self.tr(
+                "No suggestions: this document's language is {language}, and the model pre-annotates Russian "
                 "only. Tag entities by hand: select words and press a label's digit."
-            )
+            ).format(language=language)
         elif not self.session.project.model_output(doc.id):
-            why = "No suggestions yet: the model has not run on this document. Annotate › Re-run the model (Ctrl+R)."
+            why = self.tr(
+                "No suggestions yet: the model has not run on this document. Annotate › Re-run the model (Ctrl+R)."
+            )
         else:
-            why = "The model found no entities here. Tag them by hand: select words and press a label's digit."
+            why = self.tr("The model found no entities here. Tag them by hand: select words and press a label's digit.")
         self.banner.setText(why)
         self.banner.show()
 
@@ -359,13 +365,13 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
     def _update_counts(self) -> None:
         doc = self.session.current.doc
         if doc is None:
-            self.counts.setText("No document. File › Import transcripts… (Ctrl+I)")
+            self.counts.setText(self.tr("No document. File › Import transcripts… (Ctrl+I)"))
             return
         current = self.session.current
         self.counts.setText(
-            f"{doc.status.replace('_', ' ')} · {len(doc.turns)} turns · {len(current.visible)} spans"
-            f" ({current.suggested} to review)"
-            " · saved"
+            self.tr("{status} · {turns} turns · {spans} spans ({review} to review) · saved").format(
+                status=word(doc.status), turns=len(doc.turns), spans=len(current.visible), review=current.suggested
+            )
         )
 
     def _cursor_moved(self, offset: int) -> None:
@@ -373,19 +379,21 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
         index = self.view.turn_index_at(offset)
         parts = []
         if doc is not None and index is not None:
-            parts.append(f"turn {index + 1}/{len(doc.turns)}: {doc.turns[index].speaker}")
+            turn = self.tr("turn {number}/{count}: {speaker}")
+            parts.append(turn.format(number=index + 1, count=len(doc.turns), speaker=doc.turns[index].speaker))
         span = self.view.current_span()
         if span is not None:
             stacked = len(self.view.spans_at(offset))
-            more = f" (1 of {stacked} here, Ctrl+. for the next)" if stacked > 1 else ""
+            more = self.tr(" (1 of {count} here, Ctrl+. for the next)").format(count=stacked) if stacked > 1 else ""
             normal = f" → {span.normal}" if span.normal and span.normal != span.text else ""
-            parts.append(f"{span.label} «{span.text}»{normal} — {span.status}{more}")
+            parts.append(f"{span.label} «{span.text}»{normal} — {word(span.status)}{more}")
         self.span_info.setText("   ".join(parts))
 
     def _view_menu(self, pos) -> None:
         """The transcript's context menu: tags for the selection, actions for the span under the cursor."""
         menu = QMenu(self)
-        tag_menu = menu.addMenu("Tag selection as" if self.view.textCursor().hasSelection() else "Retag span as")
+        selected = self.view.textCursor().hasSelection()
+        tag_menu = menu.addMenu(self.tr("Tag selection as") if selected else self.tr("Retag span as"))
         tag_menu.addActions(self.tag_actions)
         for action in (Action.ACCEPT, Action.REMOVE, Action.CYCLE, Action.PROPAGATE, None, Action.SPLIT,
                        Action.MERGE, Action.REALTERNATE):
@@ -393,7 +401,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
                 menu.addSeparator()
             else:
                 menu.addAction(self.actions_by_id[action])
-        menu.addMenu("Give turn to").addActions(self.speaker_actions)
+        menu.addMenu(self.tr("Give turn to")).addActions(self.speaker_actions)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # -- window state ---------------------------------------------------------------
@@ -424,7 +432,8 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, PromptsM
             return  # busy or gone: the next activation tries again
         if stored != self.documents.ids_in_order():
             self.refresh_documents()
-            self.say(f"The project changed outside this window: {len(stored)} document(s) now.")
+            count = len(stored)
+            self.say(self.tr("The project changed outside this window: %n document(s) now.", None, count))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         settings.put("geometry", self.saveGeometry())

@@ -88,7 +88,7 @@ def test_an_unusable_project_file_is_a_clear_error(razmetka, tmp_path):
 def test_empty_project_lists_a_hint(razmetka, tmp_path):
     from storage import Project
 
-    Project(tmp_path / "new.db").close()
+    Project(tmp_path / "new.db", create=True).close()
     out = razmetka("list", "--db", str(tmp_path / "new.db"), check=True).stdout
     assert "razmetka import" in out
 

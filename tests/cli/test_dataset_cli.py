@@ -114,7 +114,7 @@ def test_bad_dataset_input_is_one_line_and_exit_2(razmetka, tmp_path, args, mess
     (tmp_path / "bad.conll").write_text("Москва LOC\n", encoding="utf-8")
     (tmp_path / "folder").mkdir()
     db = str(tmp_path / "p.db")
-    Project(db).close()  # an existing, empty project
+    Project(db, create=True).close()  # an existing, empty project
     result = razmetka(*args, "--db", db)
     assert result.returncode == 2
     assert result.project == f"project: {db} (from --db)"
@@ -159,7 +159,7 @@ def test_dataset_commands_never_import_qt(tmp_path):
 def test_export_options_that_cannot_apply_are_refused(razmetka, tmp_path, options, message):
     (tmp_path / "existing.jsonl").write_text("keep me\n", encoding="utf-8")
     db = str(tmp_path / "p.db")
-    Project(db).close()
+    Project(db, create=True).close()
     args = ["export", *([] if "--format" in options else ["--format", "jsonl"]), *options, "--db", db]
     result = razmetka(*args)
     assert result.returncode == 2 and message in result.stderr, result.stderr

@@ -12,7 +12,7 @@ from storage import Project
 @pytest.fixture(scope="session")
 def seeded_cli_db(sample_import, tmp_path_factory):
     path = tmp_path_factory.mktemp("seed-cli") / "seed.db"
-    with Project(path) as project:
+    with Project(path, create=True) as project:
         project.add_document(sample_import.document, sample_import.mentions)
     return path
 

@@ -118,7 +118,7 @@ def baseline(tmp_path_factory) -> Path:
     from storage import Project, import_into
 
     db = tmp_path_factory.mktemp("baseline") / "base.db"
-    with Project(db) as project:
+    with Project(db, create=True) as project:
         assert import_into(project, [DATA / "colon_qa_ru.md"], ImportOptions(ner=False)).imported
     return db
 

@@ -90,7 +90,7 @@ def _built_project(tmp_path: Path) -> Path:
 
     db = tmp_path / "built" / "p.db"
     db.parent.mkdir()
-    with Project(db) as project:
+    with Project(db, create=True) as project:
         import_into(project, [DATA / "name_line_en.txt"], ImportOptions(ner=False))
     return db
 

@@ -96,7 +96,7 @@ def seeded_db(sample_import, tmp_path_factory):
     from storage import Project
 
     path = tmp_path_factory.mktemp("seed") / "seed.db"
-    with Project(path) as project:
+    with Project(path, create=True) as project:
         doc_id = project.add_document(sample_import.document, sample_import.mentions)
     return path, doc_id
 

@@ -378,3 +378,13 @@ def test_redetect_layout_previews_then_applies_one_undoable_edit(qtbot, keys, sa
     window.session.undo_stack.undo()
     assert [(t.id, t.start, t.end, t.speaker) for t in view.doc.turns] == before
     assert view.doc.source.layout == "dash"
+
+
+def test_swap_interviewer_and_respondent_for_the_whole_document_in_one_edit(qtbot, sample_window):
+    window, view = sample_window, sample_window.view
+    roles = {s.name: s.role for s in view.doc.speakers}
+    window.actions_by_id["swap_roles"].trigger()
+    swapped = {s.name: s.role for s in view.doc.speakers}
+    assert swapped["Интервьюер"] == "respondent" and swapped["Дмитрий Журавлёв"] == "interviewer"
+    window.session.undo_stack.undo()
+    assert {s.name: s.role for s in view.doc.speakers} == roles

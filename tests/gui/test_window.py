@@ -149,3 +149,34 @@ def test_the_project_in_use_is_always_in_sight(qtbot, sample_window, tmp_path):
     window.open_project(other)
     assert window.windowTitle() == "Razmetka (other.db)"
     assert window.project_label.text().endswith("other.db")
+
+
+def test_history_shows_earlier_sessions_edits_after_a_restart(qtbot, keys, open_window, sample_window):
+    from PySide6.QtWidgets import QListWidget
+
+    window = sample_window
+    path = window.session.project.path
+    keys.press("Tab")
+    keys.press("Return")  # accept the first suggestion
+    window.close()
+    window.session.project.close()
+    again = open_window(path)
+    earlier = again.findChild(QListWidget, "editLog")
+    assert earlier.count() == 1 and "Accept" in earlier.item(0).text()
+
+
+def test_a_read_only_project_says_so_and_refuses_edits(qtbot, keys, open_window, seeded_db, tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    copy = tmp_path / "locked.db"
+    shutil.copy(seeded_db[0], copy)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(copy) and mode & os.W_OK
+                        else real_access(p, mode, **kw))  # as root, chmod alone cannot make a file unwritable
+    window = open_window(copy)
+    assert window.session.project.readonly and "read-only" in window.windowTitle()
+    with qtbot.waitSignal(window.session.editRefused) as refused:
+        keys.press("Tab")
+        keys.press("Return")
+    assert "Not saved" in refused.args[0] and window.session.undo_stack.count() == 0

@@ -18,7 +18,7 @@ from storage.merge import merge_into
 def review(review_case, tmp_path):
     for name in ("anna", "boris"):
         shutil.copy(review_case / f"{name}.db", tmp_path / f"{name}.db")
-    with Project(tmp_path / "review.db") as project:
+    with Project(tmp_path / "review.db", create=True) as project:
         merge_into(project, [tmp_path / "anna.db", tmp_path / "boris.db"])
         (doc_id,) = project.document_ids()
         yield project, doc_id

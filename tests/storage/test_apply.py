@@ -25,10 +25,8 @@ from storage import Project, StorageError
 
 
 @pytest.fixture
-def project(tmp_path, sample_import):
-    with Project(tmp_path / "p.db") as p:
-        p.doc_id = p.add_document(sample_import.document, sample_import.mentions)
-        yield p
+def project(sample_project):
+    return sample_project
 
 
 def rows(project: Project) -> dict:
@@ -94,3 +92,22 @@ def test_a_batch_is_one_transaction(project):
     with pytest.raises(StorageError):
         project.apply(Batch((good, bad)))
     assert rows(project) == before  # … and the status change before it is rolled back
+
+
+def test_every_applied_change_is_logged_with_its_annotator_newest_last(project, tmp_path):
+    doc = project.load_document(project.doc_id)
+    tag = plan_tag(doc, doc.text.index("транспортных"), doc.text.index("транспортных") + 3, "ORG", "ann")
+    undo = project.apply(tag, annotator="ann")
+    project.apply(undo, annotator="ann")
+    label = UpdateLabel(project.labels()[0], Label("PER", "#000000", "1"))
+    project.apply(label)  # the annotator defaults to the user's
+    log = project.edit_log()
+    assert [e.change for e in log] == [tag, undo, label]
+    assert [e.annotator for e in log] == ["ann", "ann", "tester"]
+    assert [e.document for e in log] == [project.doc_id, project.doc_id, None]
+    assert log[0].text == tag.text and log[0].time <= log[-1].time
+    assert [e.change for e in project.edit_log(limit=1)] == [label]
+    assert [e.change for e in project.edit_log("other")] == [label]  # a label edit concerns every document
+    project.close()
+    with Project(project.path) as again:  # across restarts
+        assert [e.change for e in again.edit_log(project.doc_id)] == [tag, undo, label]

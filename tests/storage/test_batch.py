@@ -33,7 +33,7 @@ def test_a_folder_gives_its_supported_files_sorted_recursively_without_hidden_on
 def test_batch_reports_imported_skipped_failed_with_progress(tmp_path):
     root = _tree(tmp_path / "in")
     calls = []
-    with Project(tmp_path / "p.db") as project:
+    with Project(tmp_path / "p.db", create=True) as project:
         report = import_into(
             project,
             [root, root / "a.md", tmp_path / "missing.txt"],
@@ -64,7 +64,7 @@ def test_batch_reports_imported_skipped_failed_with_progress(tmp_path):
 def test_the_same_content_twice_in_one_batch_is_imported_once(tmp_path):
     shutil.copy(DATA / "colon_qa_ru.md", tmp_path / "one.md")
     shutil.copy(DATA / "colon_qa_ru.md", tmp_path / "two.md")
-    with Project(tmp_path / "p.db") as project:
+    with Project(tmp_path / "p.db", create=True) as project:
         report = import_into(project, [tmp_path / "one.md", tmp_path / "two.md"], ImportOptions(ner=False))
     assert len(report.imported) == 1 and len(report.skipped) == 1
 
@@ -77,7 +77,7 @@ def test_cancel_stops_before_the_next_file_and_keeps_what_finished(tmp_path):
         if file:
             done_files.append(file)
 
-    with Project(tmp_path / "p.db") as project:
+    with Project(tmp_path / "p.db", create=True) as project:
         report = import_into(
             project, [root], ImportOptions(ner=False), progress=progress, cancelled=lambda: len(done_files) >= 2
         )

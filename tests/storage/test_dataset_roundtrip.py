@@ -33,7 +33,7 @@ def export(tmp_path, docs, fmt, name=None, **options):
 
 
 def import_into(db, out, fmt, **kw):
-    with Project(db) as project:
+    with Project(db, create=True) as project:
         report = import_records(project, read_dataset(fmt, out), path=out, fmt=fmt, **kw)
         docs = [project.load_document(i) for i in project.document_ids()]
     return report, docs

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from annotation.agreement import agreement, token_categories
+from annotation.changes import AddSpans, UpdateSpans
 from annotation.formats import jsonl
 from annotation.model import Document, Span, Speaker, Turn
 from annotation.quality import report
@@ -34,7 +36,7 @@ def _dump(project: Project) -> dict:
 
 
 def test_two_copies_merge_into_one_document_with_a_layer_each(case):
-    with Project(case / "review.db") as review:
+    with Project(case / "review.db", create=True) as review:
         report_ = merge_into(review, [case / "anna.db", case / "boris.db"])
         assert report_.created == ["interview_kz_ru"] and report_.partial == []
         assert report_.layers_written == 2
@@ -46,23 +48,24 @@ def test_two_copies_merge_into_one_document_with_a_layer_each(case):
         assert layer_sources(review)[doc_id] == {"anna": "anna.db", "boris": "boris.db"}
         assert len(review.model_output(doc_id)) == 60  # the model's original output came along
         # the rejected suggestion stays as a row of both layers
-        rejected = [s for s in review.spans(doc_id) if s.status == "rejected"]
+        rejected = [s for s in review.load_document(doc_id).spans if s.status == "rejected"]
         assert sorted(s.annotator for s in rejected) == ["anna", "boris"]
 
 
 def test_merging_twice_changes_nothing_and_a_new_merge_updates_a_layer(case):
-    with Project(case / "review.db") as review:
+    with Project(case / "review.db", create=True) as review:
         merge_into(review, [case / "anna.db", case / "boris.db"])
         before = _dump(review)
         again = merge_into(review, [case / "anna.db", case / "boris.db"])
         assert (again.layers_written, again.layers_unchanged, again.created) == (0, 2, [])
         assert _dump(review) == before
-    with Project(case / "anna.db") as anna:
+    with Project(case / "anna.db", create=True) as anna:
         (doc_id,) = anna.document_ids()
         was_loc = next(m for m in anna.model_output(doc_id) if m.text == "СНГ" and m.label == "LOC")
-        sng = next(s for s in anna.spans(doc_id) if (s.start, s.label) == (was_loc.start, "ORG"))
-        anna.update_span(sng.id, label="LOC")  # anna changes her mind: now she agrees with boris
-    with Project(case / "review.db") as review:
+        sng = next(s for s in anna.load_document(doc_id).spans if (s.start, s.label) == (was_loc.start, "ORG"))
+        # anna changes her mind: now she agrees with boris
+        anna.apply(UpdateSpans(doc_id, (sng,), (replace(sng, label="LOC"),)))
+    with Project(case / "review.db", create=True) as review:
         third = merge_into(review, [case / "anna.db", case / "boris.db"])
         assert (third.layers_written, third.layers_unchanged) == (1, 1)
         (doc_id,) = review.document_ids()
@@ -79,9 +82,9 @@ def test_documents_in_only_some_projects_are_reported_and_kept(case):
         turns=[Turn(0, 16, 2, "В"), Turn(17, len(text), 19, "О")],
         spans=[Span(21, 27, "LOC", "Казани", annotator="carla")],
     )
-    with Project(case / "carla.db") as carla:
+    with Project(case / "carla.db", create=True) as carla:
         carla.add_document(other)
-    with Project(case / "review.db") as review:
+    with Project(case / "review.db", create=True) as review:
         result = merge_into(review, [case / "anna.db", case / "carla.db", case / "boris.db"])
         assert sorted(result.created) == ["interview_kz_ru", "short"]
         lines = "\n".join(result.lines())
@@ -93,7 +96,7 @@ def test_documents_in_only_some_projects_are_reported_and_kept(case):
 
 def test_the_same_annotator_name_in_two_sources_gets_two_layers(case, tmp_path):
     shutil.copy(case / "anna.db", tmp_path / "anna2.db")
-    with Project(case / "review.db") as review:
+    with Project(case / "review.db", create=True) as review:
         result = merge_into(review, [case / "anna.db", tmp_path / "anna2.db"])
         (doc_id,) = review.document_ids()
         assert document_layers(review, doc_id).annotators == ["anna", "anna@anna2.db"]
@@ -101,9 +104,9 @@ def test_the_same_annotator_name_in_two_sources_gets_two_layers(case, tmp_path):
 
 
 def test_a_native_jsonl_export_merges_like_its_project(case):
-    with Project(case / "anna.db") as anna:
+    with Project(case / "anna.db", create=True) as anna:
         jsonl.write([anna.load_document(i) for i in anna.document_ids()], case / "anna.jsonl")
-    with Project(case / "from_db.db") as a, Project(case / "from_jsonl.db") as b:
+    with Project(case / "from_db.db", create=True) as a, Project(case / "from_jsonl.db", create=True) as b:
         merge_into(a, [case / "anna.db", case / "boris.db"])
         merge_into(b, [case / "anna.jsonl", case / "boris.db"])
         from_db, from_jsonl = agreement(all_layers(a)), agreement(all_layers(b))
@@ -115,7 +118,7 @@ def test_a_native_jsonl_export_merges_like_its_project(case):
 
 def test_bad_sources_store_nothing(case):
     (case / "notes.txt").write_text("not a project", encoding="utf-8")
-    with Project(case / "review.db") as review:
+    with Project(case / "review.db", create=True) as review:
         with pytest.raises(StorageError, match="missing.db: no such file"):
             merge_into(review, [case / "anna.db", case / "missing.db"])
         with pytest.raises(StorageError, match="notes.txt: not a Razmetka project"):
@@ -145,20 +148,20 @@ def test_an_older_project_file_is_migrated_and_takes_adjudicated_spans(tmp_path)
         }
     )
     db.close()
-    with Project(path) as project:
-        assert [s.text for s in project.spans("d1")] == ["Анна"]
+    with Project(path, create=True) as project:
+        assert [s.text for s in project.load_document("d1").spans] == ["Анна"]
         gold = Span(2, 6, "PER", "Анна", origin="adjudicated", annotator="rita")
-        project.add_span("d1", gold)
+        project.apply(AddSpans("d1", (gold,)))
         with pytest.raises(StorageError):  # the layer's unique index survived the rebuild
-            project.add_span("d1", gold)
-        assert {s.origin for s in project.spans("d1")} == {"human", "adjudicated"}
+            project.apply(AddSpans("d1", (gold,)))
+        assert {s.origin for s in project.load_document("d1").spans} == {"human", "adjudicated"}
 
 
 # -- the done-when case, worked out by hand ----------------------------------------
 
 
 def test_the_case_disagreements_agreement_and_model_quality_match_a_hand_calculation(case):
-    with Project(case / "review.db") as review:
+    with Project(case / "review.db", create=True) as review:
         merge_into(review, [case / "anna.db", case / "boris.db"])
         (doc_id,) = review.document_ids()
         layers = document_layers(review, doc_id)
@@ -220,7 +223,7 @@ def test_the_case_disagreements_agreement_and_model_quality_match_a_hand_calcula
         assert len(gold) == 57
         for d in found:
             gold += resolve(d, choice[d.kind], "rita", gold).spans
-        review.add_spans(doc_id, gold)
+        review.apply(AddSpans(doc_id, tuple(gold)))
         data = report([(review.load_document(doc_id), mentions)])
         assert data["reference"] == {"gold": 1}
         assert data["errors"] == {
@@ -246,7 +249,7 @@ def test_review_state_and_decisions_return_what_undo_needs(case):
         set_review,
     )
 
-    with Project(case / "review.db") as review:
+    with Project(case / "review.db", create=True) as review:
         merge_into(review, [case / "anna.db", case / "boris.db"])
         (doc_id,) = review.document_ids()
         assert review_state(review, doc_id) == ReviewState(None) and review_states(review) == {}

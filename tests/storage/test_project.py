@@ -1,39 +1,19 @@
+"""Documents in and out of a project, and every edit committed at once."""
+
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
+from annotation.changes import AddSpans, DeleteSpans, SetStatus, SetTurnSpeakers, UpdateSpans, UpdateSpeaker
 from annotation.model import Span, Speaker
 from storage import Project, StorageError
-from storage.migrations import migrations
 
 
 @pytest.fixture
-def project(tmp_path):
-    with Project(tmp_path / "p.db") as p:
+def project(fast_tmp):
+    with Project(fast_tmp / "p.db", create=True) as p:
         yield p
-
-
-def test_migrations_create_the_schema_on_an_empty_file(tmp_path):
-    path = tmp_path / "empty.db"
-    path.touch()
-    with Project(path) as p:
-        tables = set(p.db.table_names())
-        assert {"labels", "documents", "speakers", "turns", "spans", "model_output", "_sqlite_migrations"} <= tables
-        assert [lab.name for lab in p.labels()] == ["PER", "LOC", "ORG", "DATE", "MONEY"]
-        assert p.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert p.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        applied = p.db["_sqlite_migrations"].count
-        assert applied == len(migrations.applied(p.db)) and not migrations.pending(p.db)
-    # Opening again applies nothing twice.
-    with Project(path) as p:
-        assert p.db["_sqlite_migrations"].count == applied
-
-
-def test_a_file_that_is_not_a_database_gets_a_clear_error(tmp_path):
-    path = tmp_path / "notes.db"
-    path.write_text("these are my notes, not a database\n" * 100)
-    with pytest.raises(StorageError, match="notes.db: not a Razmetka project"):
-        Project(path)
 
 
 def test_round_trip_keeps_everything(project, sample_import):
@@ -57,84 +37,98 @@ def test_round_trip_keeps_everything(project, sample_import):
         "new",
     )
     assert project.find_by_sha256(doc.source.sha256) == doc_id
+    assert project.document_ids() == [doc_id] and project.summaries(doc_id) == [summary]
+    with pytest.raises(StorageError, match="no document"):
+        project.load_document("nope")
 
 
 def test_add_document_is_all_or_nothing(project, sample_import, monkeypatch):
-    doc = sample_import.document
-    calls = {"n": 0}
-    original = project.db.table
+    import storage.documents
 
-    # Make the turns insert fail half way through the transaction.
     class Boom(Exception):
         pass
 
-    def failing_table(name, **kw):
-        table = original(name, **kw)
-        if name == "turns":
-            calls["n"] += 1
-            raise Boom()
-        return table
+    def failing_index(db, doc_id, turn_ids=None):
+        raise Boom()  # the last step, after every row was inserted
 
-    monkeypatch.setattr(project.db, "table", failing_table)
-    monkeypatch.setattr(type(project.db), "__getitem__", lambda self, name: self.table(name))
+    monkeypatch.setattr(storage.documents, "index_turns", failing_index)
     with pytest.raises(Boom):
-        project.add_document(doc, sample_import.mentions)
+        project.add_document(sample_import.document, sample_import.mentions)
     monkeypatch.undo()
     assert project.summaries() == []
-    assert project.db["speakers"].count == 0
+    assert project.db["speakers"].count == 0 and project.db["model_output"].count == 0
 
 
-def test_span_edits_are_committed_at_once(tmp_path, sample_import):
-    path = tmp_path / "p.db"
-    with Project(path) as p:
-        doc_id = p.add_document(sample_import.document)
-        text = sample_import.document.text
-        start = text.index("Душанбе")
-        added = p.add_span(doc_id, Span(start, start + 7, "ORG", "Душанбе", annotator="tester"))
-        # A second connection (another process, or after a crash) sees it immediately.
-        other = sqlite3.connect(path)
-        assert other.execute("SELECT label FROM spans WHERE id = ?", [added.id]).fetchone() == ("ORG",)
-        p.update_span(added.id, label="LOC")
-        assert other.execute("SELECT label FROM spans WHERE id = ?", [added.id]).fetchone() == ("LOC",)
-        removed = p.delete_span(added.id)
-        assert other.execute("SELECT count(*) FROM spans WHERE id = ?", [added.id]).fetchone() == (0,)
-        p.add_span(doc_id, removed)  # undo keeps the id
-        assert p.get_span(added.id).label == "LOC"
-        other.close()
+def test_labels_a_document_needs_are_created_with_it_in_one_transaction(project, sample_import):
+    doc = sample_import.document
+    start = doc.text.index("саммита")
+    extra = Span(start, start + 7, "EVENT", "саммита")
+    doc_id = project.add_document(replace(doc, id=None, spans=[*doc.spans, extra]))
+    assert "EVENT" in [lab.name for lab in project.labels()]
+    assert project.label_usage("EVENT") == 1
+    bad = replace(doc, id=None, spans=[replace(extra, label="two words")])
+    with pytest.raises(StorageError, match="has a space"):
+        project.add_document(bad)
+    assert project.document_ids() == [doc_id]  # nothing of the refused document was stored
 
 
-def test_bad_span_edits_are_refused_and_nothing_changes(project, sample_import):
-    doc_id = project.add_document(sample_import.document)
+def test_edits_are_committed_at_once(sample_project):
+    project, doc_id = sample_project, sample_project.doc_id
+    text = project.load_document(doc_id).text
+    start = text.index("Душанбе")
+    (added,) = project.apply(AddSpans(doc_id, (Span(start, start + 7, "ORG", "Душанбе", annotator="tester"),))).spans
+    # A second connection (another process, or after a crash) sees it immediately.
+    other = sqlite3.connect(project.path)
+    assert other.execute("SELECT label FROM spans WHERE id = ?", [added.id]).fetchone() == ("ORG",)
+    project.apply(UpdateSpans(doc_id, (added,), (replace(added, label="LOC"),)))
+    assert other.execute("SELECT label FROM spans WHERE id = ?", [added.id]).fetchone() == ("LOC",)
+    undo = project.apply(DeleteSpans(doc_id, (replace(added, label="LOC"),)))
+    assert other.execute("SELECT count(*) FROM spans WHERE id = ?", [added.id]).fetchone() == (0,)
+    project.apply(undo)  # undo keeps the id
+    assert other.execute("SELECT label FROM spans WHERE id = ?", [added.id]).fetchone() == ("LOC",)
+    other.close()
+
+
+def test_bad_span_edits_are_refused_and_nothing_changes(sample_project):
+    project, doc_id = sample_project, sample_project.doc_id
+    doc = project.load_document(doc_id)
     before = project.db["spans"].count
     with pytest.raises(StorageError, match="does not match"):
-        project.add_span(doc_id, Span(0, 3, "PER", "abc"))
+        project.apply(AddSpans(doc_id, (Span(0, 3, "PER", "abc"),)))
+    dash = doc.text.index("– Президент")
     with pytest.raises(StorageError, match="inside one turn"):
-        text = sample_import.document.text
-        dash = text.index("– Президент")
-        project.add_span(doc_id, Span(dash, dash + 1, "PER", "–"))
-    existing = sample_import.document.spans[0]
+        project.apply(AddSpans(doc_id, (Span(dash, dash + 1, "PER", "–"),)))
+    existing = doc.spans[0]
     with pytest.raises(StorageError, match="already in this layer"):
-        project.add_span(doc_id, Span(existing.start, existing.end, existing.label, existing.text))
+        project.apply(AddSpans(doc_id, (replace(existing, id=None),)))
+    with pytest.raises(StorageError, match="no document"):
+        project.apply(AddSpans("nope", (existing,)))
     assert project.db["spans"].count == before
 
 
-def test_speaker_edits(project, sample_import):
-    doc_id = project.add_document(sample_import.document)
+def test_speaker_edits(sample_project):
+    project, doc_id = sample_project, sample_project.doc_id
     doc = project.load_document(doc_id)
     turn = doc.turns[2]
-    assert project.set_turn_speaker(turn.id, "Дмитрий Журавлёв") == "Интервьюер"
-    project.update_speaker(doc_id, "Дмитрий Журавлёв", new_name="Д. Журавлёв", role="respondent")
-    project.add_speaker(doc_id, Speaker("Гость", "other"))
+    project.apply(SetTurnSpeakers(doc_id, ((turn.id, turn.speaker, "Дмитрий Журавлёв"),)))
+    journalist = doc.speaker("Дмитрий Журавлёв")
+    undo = project.apply(UpdateSpeaker(doc_id, journalist, Speaker("Д. Журавлёв", "respondent")))
+    assert undo == UpdateSpeaker(doc_id, Speaker("Д. Журавлёв", "respondent"), journalist)
     with pytest.raises(StorageError, match="already a speaker"):
-        project.add_speaker(doc_id, Speaker("Гость", "other"))
-    doc = project.load_document(doc_id)
-    assert doc.turns[2].speaker == "Д. Журавлёв"
-    assert "Гость" in [s.name for s in doc.speakers]
+        project.apply(UpdateSpeaker(doc_id, Speaker("Д. Журавлёв"), Speaker("Интервьюер")))
+    with pytest.raises(StorageError, match="no speaker"):
+        project.apply(UpdateSpeaker(doc_id, Speaker("Никто"), Speaker("Кто-то")))
+    assert project.load_document(doc_id).turns[2].speaker == "Д. Журавлёв"
 
 
-def test_unknown_labels_are_added_to_the_schema(project, sample_import):
-    doc_id = project.add_document(sample_import.document)
-    text = sample_import.document.text
-    start = text.index("саммита")
-    project.add_span(doc_id, Span(start, start + 7, "EVENT", "саммита"))
-    assert "EVENT" in [lab.name for lab in project.labels()]
+def test_next_document_skips_done_ones_and_wraps(project, sample_import):
+    ids = [project.add_document(replace(sample_import.document, id=None, title=f"d{i}")) for i in range(3)]
+    project.apply(SetStatus(ids[1], "new", "done"))
+    assert project.next_document(ids[0]) == ids[2]
+    assert project.next_document(ids[2]) == ids[0]
+    assert project.next_document() == ids[0]
+    for i in (0, 2):
+        project.apply(SetStatus(ids[i], "new", "done"))
+    assert project.next_document(ids[0]) is None
+    with pytest.raises(StorageError, match="unknown document status"):
+        project.apply(SetStatus(ids[0], "done", "finished"))

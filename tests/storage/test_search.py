@@ -5,13 +5,14 @@ from dataclasses import replace
 
 import pytest
 
+from annotation.changes import SplitTurn
 from annotation.model import Document, Source, Speaker, Turn
 from storage import Project
 
 
 @pytest.fixture
-def project(tmp_path):
-    with Project(tmp_path / "p.db") as p:
+def project(fast_tmp):
+    with Project(fast_tmp / "p.db", create=True) as p:
         yield p
 
 
@@ -40,9 +41,8 @@ def test_inflections_yo_and_case_are_found(project, sample_import):
     assert "Казахстана" in first.snippet and "\n" not in first.snippet
     assert found(project, "Журавлев") == [(sample_import.document.title, 1, "Журавлёв")]
     assert found(project, "ЖУРАВЛЁВА") == found(project, "Журавлев")
-    turn = project.get_turn(first.turn_id)
-    assert turn.content_start <= first.start < turn.end
-    assert project.load_document(doc_id).turns[first.turn_index].id == first.turn_id
+    turn = project.load_document(doc_id).turns[first.turn_index]
+    assert turn.id == first.turn_id and turn.content_start <= first.start < turn.end
 
 
 def test_every_word_must_be_in_the_turn_and_hits_come_in_document_order(project):
@@ -62,17 +62,19 @@ def test_fts_syntax_in_a_query_never_crashes(project, query):
 def test_split_and_merge_keep_the_index_in_step(project):
     doc_id = project.add_document(small_document("Один Казань два Москва.", "д"))
     turn = project.load_document(doc_id).turns[0]
-    new = project.split_turn(turn.id, len("Один Казань "))
-    assert [h.turn_id for h in project.search("Москва")] == [new.id]
+    undo = project.apply(SplitTurn(doc_id, turn.id, len("Один Казань ")))
+    assert [h.turn_id for h in project.search("Москва")] == [undo.turn]
     assert [h.turn_id for h in project.search("Казань")] == [turn.id]
     assert project.search("Казань Москва") == []
-    project.merge_turn(new.id)
+    redo = project.apply(undo)
     assert [h.turn_id for h in project.search("Казань Москва")] == [turn.id]
+    project.apply(redo)  # the merge's undo puts the turn back in the index too
+    assert [h.turn_id for h in project.search("Москва")] == [undo.turn]
 
 
 def test_the_migration_indexes_documents_stored_before_it(tmp_path, sample_import):
     path = tmp_path / "old.db"
-    with Project(path) as p:
+    with Project(path, create=True) as p:
         p.add_document(replace(sample_import.document, id=None))
         # Make the file look as it did before m002.
         p.db["turn_text"].disable_fts()
@@ -83,5 +85,6 @@ def test_the_migration_indexes_documents_stored_before_it(tmp_path, sample_impor
     assert "turn_text" not in {r[0] for r in other.execute("SELECT name FROM sqlite_master")}
     other.close()
     with Project(path) as p:
+        assert p.backup is not None and p.backup.exists()  # a copy of the file as it was, before migrating
         assert p.db["turn_text"].count == len(sample_import.document.turns)
         assert found(p, "Журавлев")[0][2] == "Журавлёв"
