@@ -50,7 +50,7 @@ def plain_razdel():
 def build_project(path: Path, docs: int) -> float:
     imported = import_file(sample_path())
     started = time.perf_counter()
-    with Project(path) as project:
+    with Project(path, create=True) as project:
         for n in range(docs):
             doc = replace(imported.document, id=None, title=f"{imported.document.title} {n}")
             project.add_document(doc, imported.mentions)

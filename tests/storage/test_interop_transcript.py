@@ -22,7 +22,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "interop_transcript.jsonl"
 @pytest.fixture(scope="module")
 def original(tmp_path_factory):
     db = tmp_path_factory.mktemp("interop") / "original.db"
-    with Project(db) as project:
+    with Project(db, create=True) as project:
         import_records(project, read_dataset("jsonl", DATA), path=DATA, fmt="jsonl")
         (doc_id,) = project.document_ids()
         return db, project.load_document(doc_id)
@@ -37,7 +37,7 @@ def test_the_transcript_survives_every_format(original, tmp_path, fmt, options, 
     with Project(db) as project:
         report = export_from(project, ExportOptions(format=fmt, out=tmp_path / out, **options))
     lines = report.lines()
-    with Project(tmp_path / "new.db") as project:
+    with Project(tmp_path / "new.db", create=True) as project:
         back_report = import_records(project, read_dataset(fmt, tmp_path / out), path=tmp_path / out, fmt=fmt)
         (doc_id,) = project.document_ids()
         back = project.load_document(doc_id)
