@@ -44,7 +44,7 @@ def run_import(args: argparse.Namespace) -> int:
         for name in args.files:
             path = Path(name)
             try:
-                result = read_dataset(args.format, path, offsets=args.offsets)
+                result = read_dataset(args.format, path, offsets=args.offsets, max_size=args.max_size)
                 report = import_records(project, result, path=path, fmt=args.format, annotator=args.annotator)
             except RazmetkaError as exc:
                 print(f"razmetka: {exc}", file=sys.stderr)

@@ -16,7 +16,7 @@ from pathlib import Path
 from annotation.annotator import default_annotator
 from annotation.formats.records import ReadResult, Record, build_document
 from annotation.formats.units import text_sha256
-from annotation.model import Span
+from annotation.model import Span, label_name_problem
 
 from .project import Project
 
@@ -71,6 +71,18 @@ def _layer_spans(record: Record, annotator: str | None) -> list[Span]:
     return spans
 
 
+def _checked_labels(spans: list[Span], bad: dict[str, list]) -> list[Span]:
+    """The spans whose label names pass the label editor's rule; the others counted in ``bad`` by label."""
+    kept = []
+    for span in spans:
+        problem = label_name_problem(span.label)
+        if problem is None:
+            kept.append(span)
+        else:
+            bad.setdefault(span.label, [problem, 0])[1] += 1
+    return kept
+
+
 def _onto_anchor(spans: list[Span], pieces: list[tuple[int, int, int]], refused: list[str]) -> list[Span]:
     moved = []
     for span in spans:
@@ -98,12 +110,15 @@ def import_records(
     if annotator and any(r.native for r in result.records):
         report.notes.append(f"{path}: the native format names every span's annotator; --annotator was not used")
     total = len(result.records)
+    bad: dict[str, list] = {}  # label -> [problem, spans]
     with project.transaction():
         for index, record in enumerate(result.records, 1):
             if not record.text.strip():
                 report.notes.append(f"{path}: {record.where}: the text is empty; nothing was imported from it")
                 continue
-            spans = _layer_spans(record, annotator)
+            spans = _checked_labels(_layer_spans(record, annotator), bad)
+            if record.native and len(spans) != len(record.spans):
+                record = replace(record, document=replace(record.document, spans=spans))
             doc_id = project.find_by_text_sha256(text_sha256(record.text))
             if doc_id is None and record.anchor is not None:
                 doc_id = project.find_by_text_sha256(record.anchor[0])
@@ -125,4 +140,6 @@ def import_records(
                 report.spans += len(doc.spans)
             if progress is not None:
                 progress(index, total)
+    for _label, (problem, count) in sorted(bad.items()):
+        report.notes.append(f"{path}: {count} span(s) were not imported: {problem}")
     return report

@@ -9,6 +9,8 @@ from types import ModuleType
 
 from ..errors import InputError
 from . import brat, conll, doccano, hf, jsonl, labelstudio, spacy
+from .atomic import recover
+from .inputs import size_limit
 from .offsets import UNITS
 from .records import ReadResult
 
@@ -70,14 +72,22 @@ def get_format(name: str) -> Format:
         raise InputError(name, f"unknown format; known: {', '.join(FORMATS)}") from None
 
 
-def read_dataset(name: str, path: str | Path, *, offsets: str | None = None) -> ReadResult:
-    """Read a labeled dataset file (or brat folder/zip) of format ``name``; InputError if it is malformed."""
+def read_dataset(name: str, path: str | Path, *, offsets: str | None = None, max_size: int | None = None) -> ReadResult:
+    """Read a labeled dataset file (or brat folder/zip) of format ``name``; InputError if it is malformed.
+
+    ``max_size`` bounds what is read (a file, or a folder's or zip's contents in all).
+    An export that was killed in the file's folder is completed first (see atomic.py).
+    """
     fmt = get_format(name)
     if offsets is not None and offsets not in UNITS:
         raise InputError(path, f"unknown offset unit {offsets!r}; use {' or '.join(UNITS)}")
     path = Path(path)
+    repaired = recover(path.parent)
     if not path.exists():
         raise InputError(path, "no such file")
     if path.is_dir() and name != "brat":
         raise InputError(path, f"is a folder; {name} reads a file")
-    return fmt.reader(path, offsets=offsets)
+    with size_limit(max_size):
+        result = fmt.reader(path, offsets=offsets)
+    result.notes[:0] = repaired
+    return result

@@ -1,7 +1,9 @@
 """CoNLL-2003-style IOB2: two columns ``token tag``, one token a line.
 
 Tokens and sentences come from razdel (see tokens.py); sentences are separated by
-a blank line and every unit starts with ``-DOCSTART- O`` and a blank line.  Nested
+a blank line and every unit starts with CoNLL-2003's document line
+``-DOCSTART- -X- O O`` and a blank line: ``spacy convert -c ner`` splits documents
+only on that exact line, and seqeval and the CoNLL-2003 readers skip it.  Nested
 spans cannot be written: the outermost stay and the export counts the rest.
 ``FILE.meta.jsonl`` (``train.conll.meta.jsonl``) beside the file holds each unit's text, token offsets and
 speakers, so an import restores the exact text and offsets.
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .atomic import Staging
+from .inputs import read_text
 from .offsets import CODEPOINTS
 from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of, read_jsonl
 from .tokens import rebuild, side_file, spans_from_tags, tokenised
@@ -25,18 +28,23 @@ EXTENSION = ".conll"
 DEFAULT_OFFSETS = CODEPOINTS
 NESTED = False
 DOCSTART = "-DOCSTART-"
+DOCSTART_LINE = "-DOCSTART- -X- O O"  # CoNLL-2003's own, which spaCy's converter looks for
 
 
 def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext) -> None:
     with staging.text(path) as fh, staging.text(side_file(path)) as side:
         for unit in units:
             groups, tags = tokenised(unit.text, unit.spans, ctx.labels, ctx.dropped)
-            fh.write(f"{DOCSTART} O\n\n")
+            text = unit.text
+            lines = [f"{DOCSTART_LINE}\n"]
             for tokens, sentence_tags in zip(groups, tags, strict=True):
-                for (start, end), tag in zip(tokens, sentence_tags, strict=True):
-                    fh.write(f"{unit.text[start:end]} {tag}\n")
-                fh.write("\n")
-            flat = [list(t) for tokens in groups for t in tokens]
+                lines.append("\n")
+                lines.extend(
+                    f"{text[start:end]} {tag}\n" for (start, end), tag in zip(tokens, sentence_tags, strict=True)
+                )
+            lines.append("\n")
+            fh.write("".join(lines))
+            flat = [t for tokens in groups for t in tokens]
             side.write(
                 json.dumps(
                     {"id": unit.id, META_KEY: unit_meta(unit), "text": unit.text, "tokens": flat}, ensure_ascii=False
@@ -53,12 +61,7 @@ def _check_tag(path: Path, number: int, tag: str) -> str:
 
 def parse(path: Path) -> list[tuple[int, list[list[str]], list[list[str]]]]:
     """(first line, sentences of tokens, sentences of tags) for each document of a CoNLL file."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
+    lines = read_text(path).splitlines()
     docs: list[tuple[int, list[list[str]], list[list[str]]]] = []
     tokens: list[list[str]] = [[]]
     tags: list[list[str]] = [[]]

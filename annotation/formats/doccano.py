@@ -3,6 +3,14 @@
 doccano's front end measures JavaScript strings, so its offsets count UTF-16 units
 (doccano#2290); that is the default here.  Speakers, turns and the document's
 details travel in a ``razmetka`` field, which doccano keeps as metadata.
+
+The file is pure ASCII (JSON escapes every other character): doccano's import
+guesses the encoding by default ("Auto", chardet), and took a short UTF-8 Russian
+file for cp1254.  ASCII is read right under any guess.
+
+A doccano project has "Allow overlapping spans" off by default, and then drops
+nested and overlapping spans on import without a word, so the export counts them
+and says that the option must be on.
 """
 
 from __future__ import annotations
@@ -38,10 +46,27 @@ def to_record(unit: Unit, offsets: str) -> dict:
     }
 
 
+def overlapping(spans: list) -> int:
+    """How many spans (in text order) start inside an earlier one: what doccano drops without the option."""
+    count, reach = 0, -1
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < reach:
+            count += 1
+        reach = max(reach, span.end)
+    return count
+
+
 def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext) -> None:
+    crossed = 0
     with staging.text(path) as fh:
         for unit in units:
-            fh.write(json.dumps(to_record(unit, ctx.offsets), ensure_ascii=False) + "\n")
+            crossed += overlapping(unique_spans(unit))
+            fh.write(json.dumps(to_record(unit, ctx.offsets), ensure_ascii=True) + "\n")
+    if crossed:
+        ctx.notes.append(
+            f"{path.name}: {crossed} span(s) are nested in or overlap another; doccano drops them unless the "
+            'doccano project has "Allow overlapping spans" turned on (project settings) before the import'
+        )
 
 
 def _raw_spans(path: Path, number: int, row: dict) -> list[RawSpan]:

@@ -7,6 +7,8 @@ the thread that opened it) and runs :func:`export_documents` in a worker::
     options = ExportOptions(format="conll", out=Path("out.conll"), status="done",
                             label_schema=project.labels())
     report = export_documents(docs, options, progress=lambda done, total: ...)
+
+(or, with a project at hand, ``storage.export.export_from(project, options, progress)``).
     print("\\n".join(report.lines()))
 
 ``progress(done, total)`` is called after each document; raising
@@ -23,23 +25,53 @@ from pathlib import Path
 
 from ..errors import RazmetkaError
 from ..model import DOCUMENT_STATUSES, ORIGINS, ROLES, Document, Label, Span
-from .atomic import Staging
+from .atomic import Staging, WouldOverwrite, recover
 from .catalog import FORMATS, Format
+from .labelstudio import DIALOGUE_OFFSETS
 from .offsets import UNITS
 from .units import Unit, WriteContext, make_units
 
 UNITS_OF_EXPORT = ("doc", "turn")
+KEEPS_SUGGESTIONS = ("jsonl", "labelstudio")  # the native status, and Label Studio's predictions
 SPLIT_NAMES = ("train", "dev", "test")
 STATUS_ALL = "all"
 GOLD_LAYER = "gold"
 
 
 class ExportError(RazmetkaError):
-    """The options or the output path cannot be used."""
+    """The options or the output path cannot be used.
+
+    ``option`` names the option concerned (an ``ExportOptions`` field such as
+    ``"split"`` or ``"out"``), so each front door can word it: the CLI names its flag
+    (``--split``), the export dialog its field.  The message itself names neither.
+    """
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class ExportCancelled(RazmetkaError):
     """Raised by a progress callback to stop an export; nothing is written."""
+
+
+def parse_split(value: str | tuple[float, ...] | list[float] | None) -> tuple[float, ...] | None:
+    """``"80/10/10"`` (or shares already parsed) as train/dev(/test) shares; ExportError(option="split") if not."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        try:
+            shares = tuple(float(v) for v in value.replace(",", ".").split("/"))
+        except ValueError:
+            raise ExportError(f"{value!r} is not a split such as 80/10/10", "split") from None
+    else:
+        try:
+            shares = tuple(float(v) for v in value)
+        except (TypeError, ValueError):
+            raise ExportError(f"{value!r} is not a split such as 80/10/10", "split") from None
+    if len(shares) not in (2, 3) or any(p < 0 or p != p for p in shares) or sum(shares) <= 0:
+        raise ExportError(f"{value!r} is not two or three non-negative shares such as 80/10/10", "split")
+    return shares
 
 
 @dataclass
@@ -55,7 +87,7 @@ class ExportOptions:
     origins: list[str] | None = None  # keep only spans of these origins ("human")
     no_suggestions: bool = False  # leave out unresolved suggestions
     layer: str | None = None  # "gold" (the reviewer's adjudicated spans) or one annotator's name
-    split: tuple[float, ...] | None = None  # (80, 10, 10): train/dev/test files by document
+    split: tuple[float, ...] | str | None = None  # "80/10/10" or (80, 10, 10): train/dev/test files by document
     seed: int = 0
     offsets: str | None = None  # "codepoints" or "utf16"; None: the format's default
     labelstudio_dialogue: bool = False
@@ -65,47 +97,60 @@ class ExportOptions:
     def spec(self) -> Format:
         return FORMATS[self.format]
 
+    @property
+    def shares(self) -> tuple[float, ...] | None:
+        """The split as shares (parsed from "80/10/10" if given as text)."""
+        return parse_split(self.split)
+
     def statuses(self) -> set[str] | None:
         if self.status == STATUS_ALL:
             return None
         return {s.strip() for s in self.status.split(",") if s.strip()}
 
+    def default_offsets(self) -> str:
+        """The unit of offsets written: the chosen one, else the format's (UTF-16 for Label Studio's Paragraphs)."""
+        if self.offsets:
+            return self.offsets
+        return DIALOGUE_OFFSETS if self.labelstudio_dialogue else self.spec.default_offsets
+
     def validate(self) -> None:
         """Raise ExportError with a message a person can act on if an option cannot be used."""
         if self.format not in FORMATS:
-            raise ExportError(f"unknown format {self.format!r}; known: {', '.join(FORMATS)}")
+            raise ExportError(f"unknown format {self.format!r}; known: {', '.join(FORMATS)}", "format")
         if not str(self.out):
-            raise ExportError("no output path given")
+            raise ExportError("no output path given", "out")
         if self.unit not in UNITS_OF_EXPORT:
-            raise ExportError(f"unknown unit {self.unit!r}; use doc or turn")
+            raise ExportError(f"unknown unit {self.unit!r}; use doc or turn", "unit")
         if self.role is not None and self.role not in ROLES:
-            raise ExportError(f"unknown role {self.role!r}; known: {', '.join(ROLES)}")
+            raise ExportError(f"unknown role {self.role!r}; known: {', '.join(ROLES)}", "role")
         statuses = self.statuses()
         if statuses is not None and (not statuses or statuses - set(DOCUMENT_STATUSES)):
-            raise ExportError(f"unknown document status {self.status!r}; use all or {', '.join(DOCUMENT_STATUSES)}")
+            raise ExportError(
+                f"unknown document status {self.status!r}; use all or {', '.join(DOCUMENT_STATUSES)}", "status"
+            )
         if self.origins is not None and set(self.origins) - set(ORIGINS):
-            raise ExportError(f"unknown origin in {','.join(self.origins)}; known: {', '.join(ORIGINS)}")
+            raise ExportError(f"unknown origin in {','.join(self.origins)}; known: {', '.join(ORIGINS)}", "origins")
         if self.offsets is not None and self.offsets not in UNITS:
-            raise ExportError(f"unknown offset unit {self.offsets!r}; use {' or '.join(UNITS)}")
+            raise ExportError(f"unknown offset unit {self.offsets!r}; use {' or '.join(UNITS)}", "offsets")
         if self.offsets is not None and not self.spec.char_offsets:
-            raise ExportError(f"--offsets applies to formats with character offsets; {self.format} has tokens")
+            raise ExportError(
+                f"the offset unit applies to formats with character offsets; {self.format} has tokens", "offsets"
+            )
         if self.labels is not None and self.label_schema:
             unknown = sorted(set(self.labels) - {label.name for label in self.label_schema})
             if unknown:
                 known = ", ".join(label.name for label in self.label_schema)
-                raise ExportError(f"unknown label {', '.join(unknown)}; the project's labels are {known}")
+                raise ExportError(f"unknown label {', '.join(unknown)}; the project's labels are {known}", "labels")
         if self.labelstudio_dialogue and self.format != "labelstudio":
-            raise ExportError("--labelstudio-dialogue applies to --format labelstudio only")
-        if self.split is not None:
-            if len(self.split) not in (2, 3) or any(p < 0 for p in self.split) or sum(self.split) <= 0:
-                raise ExportError("a split is two or three non-negative shares, such as 80/10/10")
-            if Path(self.out).suffix.lower() == ".zip":
-                raise ExportError("--split writes train, dev and test into a folder; give a folder as --out")
-            if Path(self.out).is_file():
-                raise ExportError(f"{self.out} is a file; --split writes train, dev and test into a folder")
+            raise ExportError("the dialogue variant applies to the labelstudio format only", "labelstudio_dialogue")
         out = Path(self.out)
-        if self.split is None and self.format != "brat" and out.is_dir():
-            raise ExportError(f"{out} is a folder; give a file name (or --split to write into a folder)")
+        if self.shares is not None:
+            if out.suffix.lower() == ".zip":
+                raise ExportError("a split writes train, dev and test into a folder; give a folder", "out")
+            if out.is_file():
+                raise ExportError(f"{out} is a file; a split writes train, dev and test into a folder", "out")
+        elif self.format != "brat" and out.is_dir():
+            raise ExportError(f"{out} is a folder; give a file name (or a split, to write into a folder)", "out")
 
 
 @dataclass
@@ -119,6 +164,7 @@ class ExportReport:
     parts: dict[str, int] = field(default_factory=dict)  # split name -> documents
     files: list[Path] = field(default_factory=list)
     suggestions: int = 0  # unresolved model suggestions among the exported spans
+    notes: list[str] = field(default_factory=list)  # what else the person must know, one line each
 
     def lines(self) -> list[str]:
         """What to tell the person, one line each."""
@@ -128,14 +174,14 @@ class ExportReport:
         ]
         if self.parts:
             lines.append("split by document: " + ", ".join(f"{k} {v}" for k, v in self.parts.items()))
-        if self.suggestions and self.format != "jsonl":
+        if self.suggestions and self.format not in KEEPS_SUGGESTIONS:
             lines.append(
                 f"note: {self.suggestions} of the spans are model suggestions nobody has resolved, and "
-                f"{self.format} cannot mark them as such; --no-suggestions leaves them out"
+                f"{self.format} cannot mark them as such; leave out suggestions to export only resolved spans"
             )
         for reason, count in sorted(self.dropped.items()):
             lines.append(f"dropped {count} span(s) {reason}: {self.format} keeps only the outermost span")
-        return lines
+        return lines + self.notes
 
 
 def select_documents(documents: Iterable[Document], options: ExportOptions) -> list[Document]:
@@ -208,19 +254,23 @@ def export_documents(
     documents: Iterable[Document],
     options: ExportOptions,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    protected: Iterable[Path] = (),
 ) -> ExportReport:
     """Write the selected documents as ``options.format`` to ``options.out`` and report what was written.
 
     Every file is staged and moved into place only when all are complete, so an error
-    or a cancellation leaves nothing half-written.
+    or a cancellation leaves nothing half-written.  ``protected`` paths (the project
+    file and its companions) are never written: ExportError(option="out").
     """
     options.validate()
     fmt = options.spec
     out = Path(options.out)
+    shares = options.shares
     docs = select_documents(documents, options)
     report = ExportReport(fmt.name, out)
     ctx = WriteContext(
-        offsets=options.offsets or fmt.default_offsets,
+        offsets=options.default_offsets(),
         labels=label_order(options, docs),
         dialogue=options.labelstudio_dialogue,
         colors={lab.name: lab.color for lab in options.label_schema},
@@ -242,24 +292,52 @@ def export_documents(
             if progress is not None:
                 progress(done, total)
 
-    if options.split is None:
+    if shares is None:
         targets = [(out, docs)]
         shared = out.parent
     else:
-        parts = assign_splits(docs, options.split, options.seed)
+        parts = assign_splits(docs, shares, options.seed)
         report.parts = {name: len(part) for name, part in parts.items()}
         targets = [(out / f"{name}{fmt.extension}", part) for name, part in parts.items()]
         shared = out
+    report.notes.extend(recover(shared if shared.is_dir() else out.parent))
     try:
-        with Staging() as staging:
+        with Staging(protected) as staging:
             for path, part in targets:
                 fmt.writer(units_of(part), path, staging, ctx)
+            written = len(staging.targets)
             if fmt.write_shared is not None:
                 fmt.write_shared(shared, staging, ctx)
+            report.notes.extend(_replaced(staging, staging.targets[written:]))
             report.files = list(staging.targets)
+            created = list(staging.created)
+    except WouldOverwrite as exc:
+        raise ExportError(str(exc), "out") from None
     except OSError as exc:
-        raise ExportError(f"{getattr(exc, 'filename', None) or out}: cannot write ({exc.strerror or exc})") from None
+        raise ExportError(
+            f"{getattr(exc, 'filename', None) or out}: cannot write ({exc.strerror or exc})", "out"
+        ) from None
+    if created:
+        report.notes.insert(0, f"created the folder {created[-1]}, which did not exist")
+    report.notes.extend(ctx.notes)
     if not fmt.nested:
         report.spans -= sum(ctx.dropped.values())
         report.dropped = ctx.dropped
     return report
+
+
+def _replaced(staging: Staging, shared: list[Path]) -> list[str]:
+    """A line for each shared file (label config, label names) that replaces a different one."""
+    notes = []
+    for target in shared:
+        tmp = staging.staged(target)
+        try:
+            differs = target.is_file() and tmp is not None and target.read_bytes() != tmp.read_bytes()
+        except OSError:
+            differs = False
+        if differs:
+            notes.append(
+                f"replaced {target}, which an earlier export wrote with other labels; "
+                "files exported earlier into this folder go with the old one"
+            )
+    return notes

@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Document, ModelError, Source, Span, Speaker, Turn, check_document
 from .atomic import Staging, atomic_text_file
+from .inputs import loads, read_text
 from .offsets import CODEPOINTS
 from .records import ReadResult, Record
 from .units import Unit, WriteContext, source_record
@@ -118,20 +119,14 @@ def write(docs: Iterable[Document], path: str | Path) -> int:
 def read(path: str | Path) -> Iterator[Document]:
     """Documents from a native JSONL file; a bad line raises InputError naming file and line."""
     path = Path(path)
-    try:
-        fh = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    with fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield from_record(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(path, f"line {number}: not JSON ({exc.msg})") from None
-            except (ModelError, KeyError, TypeError, ValueError) as exc:
-                raise InputError(path, f"line {number}: {exc}") from None
+    for number, line in enumerate(read_text(path).split("\n"), 1):
+        if not line.strip():
+            continue
+        record = loads(path, line, f"line {number}: ")
+        try:
+            yield from_record(record)
+        except (ModelError, KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InputError(path, f"line {number}: {exc}") from None
 
 
 # -- as one of the dataset formats (see catalog.py) -------------------------------

@@ -11,7 +11,6 @@ not have its text yet.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -34,6 +33,7 @@ from ..model import (
     check_span,
 )
 from ..transcript import NARRATOR
+from .inputs import loads, read_text
 from .offsets import CODEPOINTS, OffsetMap, other
 from .tokens import merge_crossed
 
@@ -329,35 +329,15 @@ def text_rows(path: Path) -> list[tuple[int, dict]]:
 
 def read_jsonl(path: Path) -> list[tuple[int, Any]]:
     """(line number, value) for each non-blank line; InputError naming the file and line otherwise."""
-    try:
-        fh = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
     rows = []
-    with fh:
-        try:
-            for number, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        rows.append((number, json.loads(line)))
-                    except json.JSONDecodeError as exc:
-                        raise InputError(path, f"line {number}: not JSON ({exc.msg})") from None
-        except UnicodeDecodeError:
-            raise InputError(path, "is not UTF-8 text") from None
+    for number, line in enumerate(read_text(path).split("\n"), 1):
+        if line.strip():
+            rows.append((number, loads(path, line, f"line {number}: ")))
     return rows
 
 
 def read_json(path: Path) -> Any:
-    try:
-        data = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-    try:
-        return json.loads(data)
-    except json.JSONDecodeError as exc:
-        raise InputError(path, f"not JSON (line {exc.lineno}: {exc.msg})") from None
+    return loads(path, read_text(path))
 
 
 def meta_of(value: Any) -> dict[str, Any]:

@@ -4,6 +4,10 @@ Offsets are code points, as Python's; spaCy users build a ``Doc`` and call
 ``Doc.char_span(start, end, label=…)`` for each span.  Spans may nest (they belong
 in ``Doc.spans``; ``Doc.ents`` takes only the outermost).  The document's details
 travel in a ``razmetka`` field.
+
+Beside each JSONL file goes a ``.spacy`` DocBin (``train.spacy``) that ``python -m
+spacy train`` reads as it is (see docbin.py); without spaCy installed, the JSONL
+alone is written and the report says how to get the DocBin.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .atomic import Staging
+from .docbin import NO_SPACY, DocBinWriter, note_once
 from .doccano import unique_spans
 from .offsets import CODEPOINTS, OffsetMap
 from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of, text_rows
@@ -43,9 +48,16 @@ def to_record(unit: Unit, offsets: str) -> dict:
 
 
 def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext) -> None:
+    docbin = DocBinWriter.create()
     with staging.text(path) as fh:
         for unit in units:
             fh.write(json.dumps(to_record(unit, ctx.offsets), ensure_ascii=False) + "\n")
+            if docbin is not None:
+                docbin.add(unit)
+    if docbin is None:
+        note_once(ctx, NO_SPACY)
+    else:
+        docbin.save(path, staging, ctx)
 
 
 def read(path: Path, *, offsets: str | None = None) -> ReadResult:

@@ -202,3 +202,4 @@ class WriteContext:
     dropped: Counter[str] = field(default_factory=Counter)  # spans the format cannot hold, by reason
     dialogue: bool = False  # Label Studio: the Paragraphs (dialogue) variant
     colors: dict[str, str] = field(default_factory=dict)  # label -> colour, for tools' label configs
+    notes: list[str] = field(default_factory=list)  # what the person must know about the files written

@@ -153,7 +153,13 @@ def test_brat_export_reads_back_with_a_standoff_parser(corrected_sample, emoji_d
     export_documents([doc, emoji_doc], ExportOptions(format="brat", out=out))
     conf = (out / "annotation.conf").read_text(encoding="utf-8")
     assert "[entities]" in conf and "PER" in conf.split("[relations]")[0]
+    files = {
+        row["razmetka"]["document"]: row["file"]
+        for row in map(json.loads, (out / "meta.jsonl").read_text(encoding="utf-8").splitlines())
+    }
+    assert files[doc.id] != doc.id and doc.title.split()[0] in files[doc.id]  # named after the title
+    assert files[emoji_doc.id] == "emoji"  # no title: the id
     for original in (doc, emoji_doc):
-        text, found = read_standoff(out / f"{original.id}.txt")
+        text, found = read_standoff(out / f"{files[original.id]}.txt")
         assert text == original.text
         assert found == {s.key for s in people_see(original)}

@@ -46,7 +46,7 @@ def test_native_import_then_every_export_and_back(razmetka, tmp_path):
     conll = tmp_path / "out.conll"
     out = razmetka("export", "--format", "conll", "--out", str(conll), "--db", db, check=True).stdout
     assert "dropped 1 span(s) nested inside a longer span" in out
-    assert conll.read_text(encoding="utf-8").startswith("-DOCSTART- O\n\n– O\nЯ O\n")
+    assert conll.read_text(encoding="utf-8").startswith("-DOCSTART- -X- O O\n\n– O\nЯ O\n")
     doccano = tmp_path / "out.doccano.jsonl"
     razmetka("export", "--format", "doccano", "--out", str(doccano), "--db", db, "--no-suggestions", check=True)
     row = json.loads(doccano.read_text(encoding="utf-8"))
@@ -99,7 +99,7 @@ def test_export_options_split_and_labelstudio_dialogue(razmetka, sample_copy, tm
     assert "exported 1 document(s)" in out
     (task,) = json.loads(tasks.read_text(encoding="utf-8"))
     assert task["data"]["dialogue"][0]["author"] == "Гость"
-    assert "<Paragraphs" in (tmp_path / "label_config.xml").read_text(encoding="utf-8")
+    assert "<Paragraphs" in (tmp_path / "label_config_dialogue.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -151,9 +151,9 @@ def test_dataset_commands_never_import_qt(tmp_path):
 @pytest.mark.parametrize(
     "options, message",
     [
-        (["--split", "80/10/10", "--out", "existing.jsonl"], "existing.jsonl is a file; --split writes"),
+        (["--split", "80/10/10", "--out", "existing.jsonl"], "--out: existing.jsonl is a file; a split"),
         (["--labels", "FOO", "--out", "x.jsonl"], "unknown label FOO"),
-        (["--format", "conll", "--offsets", "utf16", "--out", "x.conll"], "--offsets applies to formats"),
+        (["--format", "conll", "--offsets", "utf16", "--out", "x.conll"], "--offsets: the offset unit applies"),
     ],
 )
 def test_export_options_that_cannot_apply_are_refused(razmetka, tmp_path, options, message):

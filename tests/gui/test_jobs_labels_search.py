@@ -29,7 +29,7 @@ def test_export_dialog_writes_conll_in_the_background(qtbot, keys, sample_window
     report, error = finished.args
     assert error == "" and report.documents == 1
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "-DOCSTART- O"
+    assert lines[0] == "-DOCSTART- -X- O O"
     assert "Душанбе B-LOC" in lines
     assert "exported 1 document" in window.statusBar().currentMessage()
 

@@ -125,7 +125,7 @@ def test_labelstudio_dialogue_round_trip(corrected_sample, corrected_copy, tmp_p
     out, _ = export(tmp_path, [doc], "labelstudio", labelstudio_dialogue=True)
     (task,) = json.loads(out.read_text(encoding="utf-8"))
     assert [p["author"] for p in task["data"]["dialogue"]] == [t.speaker for t in doc.turns]
-    config = (tmp_path / "label_config.xml").read_text(encoding="utf-8")
+    config = (tmp_path / "label_config_dialogue.xml").read_text(encoding="utf-8")
     assert "<Paragraphs" in config and "<ParagraphLabels" in config
     # Into a new project: the turns are the dialogue's, and every span sits where it was in its turn.
     _, (back,) = import_into(tmp_path / "new.db", out, "labelstudio")
@@ -347,7 +347,7 @@ def test_a_brat_folder_is_replaced_whole_but_never_a_folder_of_other_files(tmp_p
     export_documents([small_doc(n) for n in range(3)], ExportOptions(format="brat", out=out))
     assert len(list(out.glob("*.txt"))) == 3
     export_documents([small_doc(7)], ExportOptions(format="brat", out=out))
-    assert sorted(p.name for p in out.glob("*.txt")) == ["d07.txt"]  # no stale documents from the first export
+    assert sorted(p.name for p in out.glob("*.txt")) == ["doc_7.txt"]  # no stale documents from the first export
     assert [p.name for p in tmp_path.iterdir()] == ["brat"]  # and no temporary folders left
     mine = tmp_path / "mine"
     mine.mkdir()
