@@ -18,7 +18,7 @@ review all call these, so a rule lives here once:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .changes import (
@@ -107,7 +107,14 @@ def spans_at(doc: Document, start: int, end: int) -> list[Span]:
     return [s for s in doc.spans if s.start == start and s.end == end and s.visible]
 
 
-def plan_tag(doc: Document, start: int, end: int, label: str, annotator: str | None) -> Plan:
+def plan_tag(
+    doc: Document,
+    start: int,
+    end: int,
+    label: str,
+    annotator: str | None,
+    normalize: Callable[[str, str], str | None] | None = None,
+) -> Plan:
     """Tag the words a selection touches (snapped to whole tokens) with ``label``."""
     snapped = snap_to_words(doc.text, start, end)
     if snapped is None:
@@ -122,12 +129,18 @@ def plan_tag(doc: Document, start: int, end: int, label: str, annotator: str | N
     same_range = spans_at(doc, start, end)
     if any(s.label == label and s.status == Status.ACCEPTED for s in same_range):
         return Refusal("«{surface}» is already tagged {label}.", surface=surface, label=label)
+    rejected = next((s for s in doc.spans if (s.start, s.end, s.label) == (start, end, label) and not s.visible), None)
+    if rejected is not None:  # tagging what was rejected changes one's mind: it is accepted after all
+        title = f"Tag «{surface}» as {label}"
+        return _update(doc, [rejected], title, status=Status.ACCEPTED.value, annotator=annotator)
     suggestion = next((s for s in same_range if s.status == Status.SUGGESTED), None)
     if suggestion is not None:
         if suggestion.label == label:
             return plan_accept(doc, [suggestion], annotator)
         return plan_relabel(doc, [suggestion], label, annotator)
-    span = Span(start, end, label, surface, None, Origin.HUMAN.value, Status.ACCEPTED.value, annotator)
+    # A person's DATE or MONEY gets the normal form a model span would (``normalize(label, text)``).
+    normal = normalize(label, surface) if normalize is not None else None
+    span = Span(start, end, label, surface, normal, Origin.HUMAN.value, Status.ACCEPTED.value, annotator)
     return _touch(doc, AddSpans(doc.id, (span,), f"Tag «{surface}» as {label}"))
 
 

@@ -204,6 +204,14 @@ class Session(QObject):
         self.changeApplied.emit(change, inverse)
         return inverse
 
+    def normal_form(self, label: str, text: str) -> str | None:
+        """The normal form the model would give ``text`` as a DATE or MONEY (``2025-10-11``, ``500 RUB``), if any."""
+        model = shared_model()
+        if label not in ("DATE", "MONEY") or not self.model_ready:
+            return None
+        found = [m for m in model.extra_mentions(text) if m.label == label and (m.start, m.end) == (0, len(text))]
+        return found[0].normal if found else None
+
     def refuse(self, message: str) -> bool:
         self.editRefused.emit(message)
         return False

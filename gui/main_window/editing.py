@@ -46,7 +46,7 @@ class EditingMixin:
                 self._push(edits.plan_relabel(doc, [span], label, self._annotator))
             return
         start, end = self.view.selection_offsets()
-        plan = edits.plan_tag(doc, start, end, label, self._annotator)
+        plan = edits.plan_tag(doc, start, end, label, self._annotator, self.session.normal_form)
         if self._push(plan):
             self.view.move_to_offset(max(s.end for s in _spans_of(plan)), center=False)
 

@@ -388,3 +388,18 @@ def test_swap_interviewer_and_respondent_for_the_whole_document_in_one_edit(qtbo
     assert swapped["Интервьюер"] == "respondent" and swapped["Дмитрий Журавлёв"] == "interviewer"
     window.session.undo_stack.undo()
     assert {s.name: s.role for s in view.doc.speakers} == roles
+
+
+def test_a_persons_money_span_gets_the_normal_form_a_model_span_would(qtbot, keys, sample_window):
+    view = sample_window.view
+    money = next(s for s in view.doc.spans if s.label == "MONEY")
+    view.select_span(money)
+    keys.press("Delete")  # rejected: the model's suggestion stays hidden
+    view.select_offsets(money.start, money.end)
+    keys.press("5")  # tagged again: the person changed their mind, so the suggestion is accepted after all
+    assert next(s for s in view.doc.spans if s.id == money.id).status == "accepted"
+    shorter = money.text.split()[0] + " " + money.text.split()[1]  # «28 млрд»: a tag of the person's own
+    view.select_offsets(money.start, money.start + len(shorter))
+    keys.press("5")
+    mine = next(s for s in view.doc.spans if s.origin == "human" and s.label == "MONEY")
+    assert mine.text == shorter and mine.normal is None or mine.normal != shorter  # a normal form when one exists
