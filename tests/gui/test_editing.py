@@ -398,8 +398,15 @@ def test_a_persons_money_span_gets_the_normal_form_a_model_span_would(qtbot, key
     view.select_offsets(money.start, money.end)
     keys.press("5")  # tagged again: the person changed their mind, so the suggestion is accepted after all
     assert next(s for s in view.doc.spans if s.id == money.id).status == "accepted"
-    shorter = money.text.split()[0] + " " + money.text.split()[1]  # «28 млрд»: a tag of the person's own
-    view.select_offsets(money.start, money.start + len(shorter))
-    keys.press("5")
-    mine = next(s for s in view.doc.spans if s.origin == "human" and s.label == "MONEY")
-    assert mine.text == shorter and mine.normal is None or mine.normal != shorter  # a normal form when one exists
+    # A new tag of a person's own is normalised as the model would have done it.
+    session = sample_window.session
+    assert session.normal_form("MONEY", money.text) == money.normal == "28000000000 USD"
+    assert session.normal_form("DATE", "11.10.2025") == "2025-10-11"
+    assert session.normal_form("PER", money.text) is None
+    from annotation.changes import AddSpans, flatten
+    from annotation.edits import plan_tag
+
+    start = view.doc.text.index("саммита")
+    plan = plan_tag(view.doc, start, start + 7, "MONEY", "tester", lambda label, text: f"{label}:{text}")
+    (added,) = [part for part in flatten(plan) if isinstance(part, AddSpans)]
+    assert [s.normal for s in added.spans] == ["MONEY:саммита"]
