@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotation.formats.catalog import FORMATS
-from annotation.formats.export import ExportError, ExportOptions
+from annotation.formats.export import ExportError, ExportOptions, parse_split
 from annotation.formats.offsets import UNITS
 from annotation.model import DOCUMENT_STATUSES, ORIGINS, ROLES, Label
 
@@ -144,15 +144,8 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         """The chosen options; raises ExportError for something that cannot be used."""
         if not self.out.text().strip():
-            raise ExportError(self.tr("no output path given: choose where to write the dataset"))
-        split = None
-        if self.split.text().strip():
-            try:
-                split = tuple(float(part) for part in self.split.text().split("/"))
-            except ValueError:
-                raise ExportError(
-                    self.tr("{split} is not a split such as 80/10/10").format(split=repr(self.split.text()))
-                ) from None
+            raise ExportError(self.tr("no output path given: choose where to write the dataset"), "out")
+        split = parse_split(self.split.text())  # the one reading of 80/10/10, shared with the CLI
         labels = [name for name, box in self.label_boxes.items() if box.isChecked()]
         origins = [name for name, box in self.origin_boxes.items() if box.isChecked()]
         options = ExportOptions(
@@ -177,6 +170,18 @@ class ExportDialog(QDialog):
         try:
             self.options()
         except ExportError as exc:
-            message(self, self.tr("Export"), str(exc))
+            # The domain names the option; the dialog words it as its own field, and puts the caret there.
+            fields = {
+                "out": (self.tr("Write to"), self.out),
+                "split": (self.tr("Split"), self.split),
+                "format": (self.tr("Format"), self.format),
+                "offsets": (self.tr("Offsets"), self.offsets),
+                "labels": (self.tr("Labels"), None),
+                "origins": (self.tr("Origins"), None),
+            }
+            name, widget = fields.get(exc.option or "", ("", None))
+            message(self, self.tr("Export"), f"{name}: {exc}" if name else str(exc))
+            if widget is not None:
+                widget.setFocus()
             return
         super().accept()

@@ -15,12 +15,13 @@ from PySide6.QtGui import QUndoStack
 from annotation.changes import AddLabel, Change, DeleteLabel, RestoreLabel, UpdateLabel, flatten
 from annotation.edits import Refusal, plan_suggestions
 from annotation.errors import RazmetkaError
-from annotation.formats.export import ExportCancelled, ExportOptions, ExportReport, export_documents
+from annotation.formats.export import ExportCancelled, ExportOptions, ExportReport
 from annotation.importing import FailedFile, ImportOptions, ImportReport
 from annotation.language import NER_LANGUAGES
 from annotation.model import Document, Label
 from annotation.ner import MODEL_NAME, mentions_by_turn, shared_model
 from storage import Project, import_into
+from storage.export import export_from
 
 from .commands import ChangeCommand
 from .current import CurrentDocument
@@ -155,9 +156,8 @@ class Session(QObject):
             self.exportProgress.emit(done, total)
 
         def work() -> ExportReport:
-            with Project(path) as project:  # the worker's own connection
-                documents = (project.load_document(doc_id) for doc_id in project.document_ids())
-                return export_documents(documents, options, progress)
+            with Project(path) as project:  # the worker's own connection; the same export as the CLI's
+                return export_from(project, options, progress)
 
         self.runner.submit(work, self._export_done, self._export_failed)
         return True

@@ -836,10 +836,6 @@ Turns › Re-detect layout… finds the turns again.</source>
         <source>no output path given: choose where to write the dataset</source>
         <translation>не указан путь: выберите, куда записать набор данных</translation>
     </message>
-    <message>
-        <source>{split} is not a split such as 80/10/10</source>
-        <translation>{split} — не разбиение вида 80/10/10</translation>
-    </message>
 </context>
 <context>
     <name>FindBar</name>

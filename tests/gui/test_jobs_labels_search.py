@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from annotation.changes import DeleteLabel, UpdateLabel
 from annotation.formats.export import ExportError
@@ -44,6 +45,12 @@ def test_export_options_are_checked_before_anything_runs(qtbot, sample_window, t
     dialog.out.setText("")
     with pytest.raises(ExportError, match="no output path"):
         dialog.options()
+    dialog.out.setText(str(tmp_path / "x.conll"))
+    dialog.split.setText("80/oops")
+    dialog.accept()  # refused: the message names the dialog's field, not a command-line flag
+    box = next(w for w in dialog.findChildren(QMessageBox) if w.isVisible())
+    assert box.text().startswith("Split: ") and "--split" not in box.text()
+    assert dialog.split.hasFocus() or dialog.focusWidget() is dialog.split
 
 
 @pytest.mark.threaded
