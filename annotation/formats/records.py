@@ -106,14 +106,14 @@ class SpanResolver:
         found = local.from_unit(value, unit)
         return None if found is None else segment[0] + found
 
-    def _try(self, offsets: OffsetMap, raw: RawSpan, unit: str) -> tuple[int, int] | None:
+    def _try(self, offsets: OffsetMap, raw: RawSpan, unit: str, exact: bool = True) -> tuple[int, int] | None:
         start = self._offset(offsets, raw.start, unit, raw.start_segment)
         end = self._offset(offsets, raw.end, unit, raw.end_segment)
         if start is None or end is None or start >= end:
             return None
         if raw.text is not None and offsets.text[start:end] != raw.text:
             # Some tools store the span text with newlines turned into spaces (brat does).
-            if " ".join(offsets.text[start:end].split()) != " ".join(raw.text.split()):
+            if exact or " ".join(offsets.text[start:end].split()) != " ".join(raw.text.split()):
                 return None
         return start, end
 
@@ -123,11 +123,15 @@ class SpanResolver:
         spans: list[Span] = []
         seen: set[tuple[int, int, str, str | None]] = set()
         for raw in raws:
-            got = self._try(offsets, raw, self.unit)
-            unit = self.unit
-            if got is None:
-                got = self._try(offsets, raw, other(self.unit))
-                unit = other(self.unit)
+            got, unit = None, self.unit
+            # The span text is the judge: an exact match in either unit beats a match up to whitespace.
+            for exact in (True, False):
+                for unit in (self.unit, other(self.unit)):
+                    got = self._try(offsets, raw, unit, exact)
+                    if got is not None:
+                        break
+                if got is not None:
+                    break
             if got is None:
                 shown = f" {raw.text!r}" if raw.text is not None else ""
                 self.unmatched.append(f"{where}: {raw.label} [{raw.start}, {raw.end}){shown}")

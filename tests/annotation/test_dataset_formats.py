@@ -225,3 +225,14 @@ def test_crlf_text_is_normalised_with_its_spans(doc):
         assert back.text == doc.text and not refused
         assert {s.key for s in back.spans} == {s.key for s in spans}
         assert all(back.text[s.start : s.end] == s.text for s in back.spans)
+
+
+def test_an_exact_match_in_the_other_unit_beats_a_match_up_to_whitespace(tmp_path):
+    """«𝔘» at code point 6 is at UTF-16 unit 7; read as code points, 7..9 is « 𝔘», the same up to a space."""
+    text = "– 𝔘\n– 𝔘 𝔘"
+    span = Span(6, 7, "PER", "𝔘", None, "human", "accepted", "a")
+    doc = Document(text, id="d", speakers=[Speaker("A")], turns=[Turn(0, 3, 2, "A"), Turn(4, 9, 6, "A")], spans=[span])
+    out = tmp_path / "x.json"
+    export_documents([doc], ExportOptions(format="labelstudio", out=out, offsets="utf16"))
+    (record,) = read_dataset("labelstudio", out, offsets=None).records
+    assert [s.key for s in record.spans] == [(6, 7, "PER")]
