@@ -233,7 +233,12 @@ def mentions_by_turn(
         if cancelled is not None and cancelled():
             raise NerCancelled
         speeches = [text[t.content_start : t.end] for t in group]
-        tagged = model.mentions_many(speeches, [t.content_start for t in group])
+        offsets = [t.content_start for t in group]
+        many = getattr(model, "mentions_many", None)  # an adapter may tag one text at a time only
+        if many is not None:
+            tagged = many(speeches, offsets)
+        else:
+            tagged = [model.mentions(s, o) for s, o in zip(speeches, offsets, strict=True)]
         for turn, speech, ner in zip(group, speeches, tagged, strict=True):
             found.extend(ner)
             if extras:

@@ -155,3 +155,20 @@ def m004_text_sha256(db: Database) -> None:
 def m005_span_status_index(db: Database) -> None:
     """Counting a document's spans by status (the document list, after every edit) without reading rows."""
     db.execute("CREATE INDEX spans_document_status ON spans (document_id, status)")
+
+
+@migrations()
+def m006_document_list_index(db: Database) -> None:
+    """The document list in order without reading the documents' text.
+
+    ``documents.text`` sits before ``layout``, ``confidence``, ``language`` and
+    ``position`` in each row, and a long text spills into overflow pages, so
+    every query that listed documents or took ``max(position)`` (each
+    ``add_document``) read every text in the project: 12 ms per import at 1,000
+    documents of 8 KB, growing with the project.  An index holding the listed
+    columns answers both from the index alone.
+    """
+    db.execute(
+        "CREATE INDEX documents_list ON documents"
+        " (position, id, title, status, source_file, sha256, layout, confidence, language)"
+    )
