@@ -13,6 +13,7 @@ the result to storage:
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -310,7 +311,8 @@ class _Batch:
             self.report.cancelled = True
         finally:
             if self.pool is not None:
-                self.pool.close(cancel=True)
+                # after a cancel (or a bug) do not wait for the chunks in hand: they end within a second
+                self.pool.close(cancel=self.report.cancelled or sys.exc_info()[0] is not None)
         if self.progress is not None:
             report = self.report
             self.progress(len(report.imported) + len(report.skipped) + len(report.failed), len(self.files), None)
