@@ -36,7 +36,7 @@ RUNS = {
 QUICK = {
     "bench_import.py": [["--fraction", "0.1"], ["--fraction", "0.1", "--busy"]],
     "bench_cli.py": [["--docs", "2000", "--runs", "3"]],
-    "bench_store.py": [["--docs", "100"]],
+    "bench_store.py": [["--docs", "200"]],
 }
 TIMEOUT = 1800
 
