@@ -31,11 +31,13 @@ from .model import Mention, Turn
 from .ner import NerCancelled, TurnsDone, mentions_by_turn, shared_model, turn_groups
 
 WORKERS_ENV = "RAZMETKA_WORKERS"
-# Below this much input (bytes on disk; Russian text is about two bytes a character)
-# starting the workers costs more than they save.  Measured on a 2-core machine
-# (benchmarks/bench_pool.py): a worker is ready in about 2 s of CPU, and one core
-# tags about 60,000 characters a second.
-POOL_MIN_BYTES = 600_000
+# Below this much input (bytes on disk; Russian text takes about two a character)
+# starting the workers costs more than they save.  Measured on this 2-core machine
+# with the model already loaded in the calling process, as in the window
+# (benchmarks/bench_pool.py): a pool of two broke even at 0.73 MB and was 1.35
+# times faster at 1.45 MB.  In the command line, which has to load the model
+# either way, a pool costs less, so this errs on the side of starting none.
+POOL_MIN_BYTES = 800_000
 # A chunk is about a second of one core's work or less, so that a cancel is seen
 # within a second and the progress moves smoothly.
 CHUNK_CHARS = 16_000
