@@ -13,6 +13,8 @@ the result to storage:
 from __future__ import annotations
 
 import os
+import sys
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,7 +23,8 @@ from .errors import InputError, RazmetkaError
 from .language import NER_LANGUAGES
 from .layouts.base import GENERIC_EN, GENERIC_RU
 from .model import Document, Mention, Source, check_document
-from .ner import NerModel, mentions_by_turn, suggestions
+from .ner import NerCancelled, NerModel, TurnsDone, mentions_by_turn, suggestions
+from .pool import POOL_MIN_BYTES, Estimate, NerPool, PendingMentions, pool_wanted, worker_count
 from .readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES, RawText, is_supported, read
 from .transcript import Transcript, parse, rename_speaker
 
@@ -53,6 +56,48 @@ def name_respondent(transcript: Transcript, mentions: list[Mention]) -> None:
         rename_speaker(transcript, generic[0], name)
 
 
+@dataclass
+class Parsed:
+    """A file read and cut into turns, before NER: what the NER step and :func:`finish_document` need."""
+
+    raw: RawText
+    transcript: Transcript
+    tag: bool  # whether NER runs on it (asked for, and the language is one it knows)
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_document(raw: RawText, *, ner: bool = True, layout: str | None = None) -> Parsed:
+    """Parse ``raw`` into turns and say whether NER should run on it."""
+    transcript = parse(raw.text, layout, blocks=raw.blocks, kind=raw.kind)
+    language = transcript.language
+    notes: list[str] = []
+    tag = ner and language in NER_LANGUAGES
+    if ner and not tag:
+        notes.append(f"language is {language!r}; natasha pre-annotates Russian only, so no suggestions were made")
+    if transcript.confidence < 0.5:
+        guess = f"the {transcript.layout} layout is a guess (confidence {transcript.confidence:.2f})"
+        notes.append(f"{guess}; check the speakers")
+    return Parsed(raw, transcript, tag, notes)
+
+
+def finish_document(parsed: Parsed, mentions: list[Mention], labels: list[str] | None = None) -> Imported:
+    """The document of ``parsed`` with ``mentions`` (the model's, in document order) as suggestions."""
+    transcript, raw = parsed.transcript, parsed.raw
+    if parsed.tag:
+        name_respondent(transcript, mentions)
+    doc = Document(
+        text=transcript.text,
+        title=transcript.metadata.get("title") or raw.path.stem,
+        metadata=dict(transcript.metadata),
+        source=Source(raw.path.name, raw.sha256, transcript.layout, transcript.confidence, transcript.language),
+        speakers=transcript.speakers,
+        turns=transcript.turns,
+        spans=suggestions(mentions, labels),
+    )
+    check_document(doc)
+    return Imported(doc, mentions, parsed.notes)
+
+
 def build_document(
     raw: RawText,
     *,
@@ -60,31 +105,20 @@ def build_document(
     layout: str | None = None,
     model: NerModel | None = None,
     labels: list[str] | None = None,
+    done: TurnsDone | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Imported:
-    """Parse ``raw`` into a document with model suggestions (unless ``ner`` is off)."""
-    transcript = parse(raw.text, layout, blocks=raw.blocks, kind=raw.kind)
-    language = transcript.language
-    notes: list[str] = []
+    """Parse ``raw`` into a document with model suggestions (unless ``ner`` is off), in this process.
+
+    ``done`` and ``cancelled`` go to :func:`annotation.ner.mentions_by_turn`
+    (progress through the turns; :class:`~annotation.ner.NerCancelled`).
+    """
+    parsed = parse_document(raw, ner=ner, layout=layout)
     mentions: list[Mention] = []
-    if ner and language in NER_LANGUAGES:
-        mentions = mentions_by_turn(transcript.text, transcript.turns, model)
-        name_respondent(transcript, mentions)
-    elif ner:
-        notes.append(f"language is {language!r}; natasha pre-annotates Russian only, so no suggestions were made")
-    if transcript.confidence < 0.5:
-        guess = f"the {transcript.layout} layout is a guess (confidence {transcript.confidence:.2f})"
-        notes.append(f"{guess}; check the speakers")
-    doc = Document(
-        text=transcript.text,
-        title=transcript.metadata.get("title") or raw.path.stem,
-        metadata=dict(transcript.metadata),
-        source=Source(raw.path.name, raw.sha256, transcript.layout, transcript.confidence, language),
-        speakers=transcript.speakers,
-        turns=transcript.turns,
-        spans=suggestions(mentions, labels),
-    )
-    check_document(doc)
-    return Imported(doc, mentions, notes)
+    if parsed.tag:
+        transcript = parsed.transcript
+        mentions = mentions_by_turn(transcript.text, transcript.turns, model, done=done, cancelled=cancelled)
+    return finish_document(parsed, mentions, labels)
 
 
 def import_file(path: str | Path, **options) -> Imported:
@@ -107,7 +141,9 @@ class ImportOptions:
     max_size: int = DEFAULT_MAX_SIZE
     force: bool = False  # import a file again even if the project has its sha256
     labels: list[str] | None = None  # the project's label names; others are dropped
-    model: NerModel | None = None
+    model: NerModel | None = None  # a model of one's own runs in this process, never in the pool
+    workers: int | None = None  # NER processes; None: $RAZMETKA_WORKERS, else one per core; 1: this process only
+    pool_min_bytes: int = POOL_MIN_BYTES  # a smaller batch runs in this process (starting workers costs more)
 
 
 @dataclass
@@ -192,17 +228,165 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 Progress = Callable[[int, int, str | None], None]
 
 
-def prepare_file(
+@dataclass(frozen=True)
+class FileProgress:
+    """How far NER has got inside one file, for a bar within the file and the time it will take."""
+
+    file: str
+    turns_done: int
+    turns_total: int
+    seconds_left: float | None  # estimated from the characters tagged so far; None until it can be
+
+    @property
+    def fraction(self) -> float:
+        return self.turns_done / self.turns_total if self.turns_total else 1.0
+
+
+FileProgressCallback = Callable[[FileProgress], None]
+
+
+def read_for_import(
     path: str | Path, options: ImportOptions, find_existing: Callable[[str], str | None]
-) -> Imported | SkippedFile:
-    """Read and build one file, or say why it is skipped.  Raises InputError for bad input."""
+) -> RawText | SkippedFile:
+    """Read one file, or say why it is skipped.  Raises InputError for bad input."""
     if Path(path).is_dir():
         raise InputError(path, f"is a directory with no transcript files ({', '.join(SUPPORTED_SUFFIXES)}) in it")
     raw = read(path, encoding=options.encoding, max_size=options.max_size)
     existing = find_existing(raw.sha256)
     if existing and not options.force:
         return SkippedFile(str(path), f"already in the project as {existing} (use --force to import again)", existing)
+    return raw
+
+
+def prepare_file(
+    path: str | Path, options: ImportOptions, find_existing: Callable[[str], str | None]
+) -> Imported | SkippedFile:
+    """Read and build one file, or say why it is skipped.  Raises InputError for bad input."""
+    raw = read_for_import(path, options, find_existing)
+    if isinstance(raw, SkippedFile):
+        return raw
     return build_document(raw, ner=options.ner, layout=options.layout, model=options.model, labels=options.labels)
+
+
+def _failure(path: Path, exc: Exception) -> FailedFile:
+    if isinstance(exc, InputError):
+        return FailedFile(str(path), exc.problem)
+    if isinstance(exc, RazmetkaError):
+        return FailedFile(str(path), str(exc))
+    # a bug must not cost the rest of the batch, nor show a traceback
+    return FailedFile(str(path), f"could not be imported ({exc.__class__.__name__}: {exc})")
+
+
+def _start_pool(files: list[Path], options: ImportOptions) -> NerPool | None:
+    """A pool of NER workers if the batch is big enough to pay for one (see annotation.pool)."""
+    if not options.ner or options.model is not None:
+        return None
+    workers = worker_count(options.workers)
+    size = sum(f.stat().st_size for f in files if f.is_file())
+    return NerPool(workers) if pool_wanted(workers, size, options.pool_min_bytes) else None
+
+
+class _Batch:
+    """One batch: files are read and parsed ahead and their NER handed to the pool, then finished in order."""
+
+    def __init__(self, files, store, find_existing, options, progress, cancelled, file_progress) -> None:
+        self.files, self.store, self.find_existing, self.options = files, store, find_existing, options
+        self.progress, self.cancelled, self.file_progress = progress, cancelled, file_progress
+        self.report = ImportReport()
+        self.pool: NerPool | None = None
+
+    def run(self) -> ImportReport:
+        self.pool = _start_pool(self.files, self.options)
+        # With a pool, a few files are read and queued ahead so that no worker waits for the next file.
+        ahead_limit = 2 * self.pool.workers if self.pool else 0
+        ahead: deque = deque()
+        try:
+            for path in self.files:
+                ahead.append((path, self._start(path)))
+                while len(ahead) > ahead_limit:
+                    self._finish(*ahead.popleft())
+            while ahead:
+                self._finish(*ahead.popleft())
+        except NerCancelled:
+            self.report.cancelled = True
+        finally:
+            if self.pool is not None:
+                # after a cancel (or a bug) do not wait for the chunks in hand: they end within a second
+                self.pool.close(cancel=self.report.cancelled or sys.exc_info()[0] is not None)
+        if self.progress is not None:
+            report = self.report
+            self.progress(len(report.imported) + len(report.skipped) + len(report.failed), len(self.files), None)
+        return self.report
+
+    def _start(self, path: Path):
+        """Read and parse ``path`` and, with a pool, queue its NER: a Parsed with its pending mentions."""
+        try:
+            raw = read_for_import(path, self.options, self.find_existing)
+            if isinstance(raw, SkippedFile):
+                return raw
+            parsed = parse_document(raw, ner=self.options.ner, layout=self.options.layout)
+        except Exception as exc:
+            return _failure(path, exc)
+        pending = None
+        if parsed.tag and self.pool is not None:
+            pending = self.pool.submit(parsed.transcript.text, parsed.transcript.turns)
+        return parsed, pending
+
+    def _finish(self, path: Path, started) -> None:
+        """Tag (or wait for the pool's tags), build and store one file; raises NerCancelled."""
+        if self.cancelled is not None and self.cancelled():
+            raise NerCancelled
+        if self.progress is not None:
+            self.progress(
+                len(self.report.imported) + len(self.report.skipped) + len(self.report.failed),
+                len(self.files),
+                str(path),
+            )
+        if isinstance(started, SkippedFile):
+            self.report.skipped.append(started)
+            return
+        if isinstance(started, FailedFile):
+            self.report.failed.append(started)
+            return
+        parsed, pending = started
+        try:
+            mentions = self._mentions(path, parsed, pending) if parsed.tag else []
+            outcome = finish_document(parsed, mentions, self.options.labels)
+            doc_id = self.store(outcome)
+        except NerCancelled:
+            raise
+        except Exception as exc:
+            self.report.failed.append(_failure(path, exc))
+            return
+        doc = outcome.document
+        self.report.imported.append(
+            ImportedFile(
+                str(path),
+                doc_id,
+                len(doc.turns),
+                len(doc.spans),
+                doc.source.layout,
+                doc.source.confidence,
+                doc.source.language,
+                outcome.notes,
+            )
+        )
+
+    def _mentions(self, path: Path, parsed: Parsed, pending: PendingMentions | None) -> list[Mention]:
+        turns = parsed.transcript.turns
+        chars = sum(t.end - t.content_start for t in turns)
+        estimate = Estimate(chars)
+        report = self.file_progress
+
+        def done(turns_done: int, chars_done: int) -> None:
+            if report is not None:
+                report(FileProgress(str(path), turns_done, len(turns), estimate.seconds_left(chars_done)))
+
+        done(0, 0)
+        if pending is not None:
+            return pending.result(done, self.cancelled)
+        text = parsed.transcript.text
+        return mentions_by_turn(text, turns, self.options.model, done=done, cancelled=self.cancelled)
 
 
 def import_files(
@@ -213,51 +397,21 @@ def import_files(
     options: ImportOptions | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    file_progress: FileProgressCallback | None = None,
 ) -> ImportReport:
-    """Import files and folders one by one; a bad file is reported and the rest go on.
+    """Import files and folders in order; a bad file is reported and the rest go on.
 
     ``store`` writes one document and returns its id; ``find_existing`` gives the
     id of a document with this sha256, or None.  ``progress(done, total, file)``
-    is called before each file and once at the end (``file`` None).
-    ``cancelled()`` is checked before each file: what finished stays, and the
+    is called before each file and once at the end (``file`` None);
+    ``file_progress(FileProgress)`` as NER goes through a file's turns.
+    ``cancelled()`` is checked before each file and, during NER, at least every
+    second: what finished stays, nothing of the file in hand is stored, and the
     report says ``cancelled``.  Never raises for a file's sake.
+
+    NER runs in this process, or, for a big batch or file, in a pool of worker
+    processes (:mod:`annotation.pool`, ``options.workers``).
     """
     options = options or ImportOptions()
     files = collect_files(paths)
-    report = ImportReport()
-    for done, path in enumerate(files):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(done, len(files), str(path))
-        try:
-            outcome = prepare_file(path, options, find_existing)
-            if isinstance(outcome, SkippedFile):
-                report.skipped.append(outcome)
-                continue
-            doc_id = store(outcome)
-        except InputError as exc:
-            report.failed.append(FailedFile(str(path), exc.problem))
-        except RazmetkaError as exc:
-            report.failed.append(FailedFile(str(path), str(exc)))
-        except Exception as exc:  # a bug must not cost the rest of the batch, nor show a traceback
-            report.failed.append(FailedFile(str(path), f"could not be imported ({exc.__class__.__name__}: {exc})"))
-        else:
-            doc = outcome.document
-            report.imported.append(
-                ImportedFile(
-                    str(path),
-                    doc_id,
-                    len(doc.turns),
-                    len(doc.spans),
-                    doc.source.layout,
-                    doc.source.confidence,
-                    doc.source.language,
-                    outcome.notes,
-                )
-            )
-    if progress is not None:
-        done_count = len(report.imported) + len(report.skipped) + len(report.failed)
-        progress(done_count, len(files), None)
-    return report
+    return _Batch(files, store, find_existing, options, progress, cancelled, file_progress).run()

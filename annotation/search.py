@@ -75,7 +75,17 @@ class Lemmatizer:
         return found
 
     def lemmas(self, text: str) -> str:
-        return " ".join(self.lemma(m.group()) for m in WORD.finditer(text))
+        """The folded lemmas of the words of ``text``, joined by spaces.
+
+        This runs over every turn of every imported document, so the common case,
+        a word form seen before (in any document), is one dictionary look-up.
+        """
+        cache = self._cache
+        keys = [word.lower() for word in WORD.findall(text)]
+        found = [cache.get(key) for key in keys]
+        if None in found:
+            found = [self.lemma(key) if lemma is None else lemma for key, lemma in zip(keys, found, strict=True)]
+        return " ".join(found)  # type: ignore[arg-type]
 
 
 _shared = Lemmatizer()

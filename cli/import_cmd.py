@@ -6,8 +6,9 @@ import argparse
 import json
 import shutil
 import sys
+from pathlib import Path
 
-from annotation.importing import ImportOptions, ImportReport
+from annotation.importing import FileProgress, ImportOptions, ImportReport
 from annotation.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES, parse_size
 from annotation.transcript import LAYOUTS, sections_of
 from storage import import_into
@@ -48,26 +49,52 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 class _Bar:
-    """A tqdm progress bar on stderr, only when both streams are a terminal."""
+    """A tqdm progress bar on stderr, only when both streams are a terminal.
+
+    One file: a bar over its turns as NER goes through them.  Several: a bar over
+    the files, with the turns of the file in hand and its time left beside it.
+    """
 
     def __init__(self, enabled: bool) -> None:
         self.bar = None
         self.enabled = enabled
+        self.files = 0
+        self.file: str | None = None
+
+    def _make(self, total: int, unit: str) -> None:
+        from tqdm import tqdm
+
+        if self.bar is not None:
+            self.bar.close()
+        # shutil falls back to 80x24 where the terminal reports no size (tqdm then draws nothing)
+        size = shutil.get_terminal_size()
+        self.bar = tqdm(total=total, file=sys.stderr, unit=unit, leave=False, ncols=size.columns, nrows=size.lines)
 
     def __call__(self, done: int, total: int, file: str | None) -> None:
+        """Files: called before each one."""
+        self.files, self.file = total, file
         if not self.enabled or total < 2:
             return
         if self.bar is None:
-            from tqdm import tqdm
-
-            # shutil falls back to 80x24 where the terminal reports no size (tqdm then draws nothing)
-            size = shutil.get_terminal_size()
-            self.bar = tqdm(
-                total=total, file=sys.stderr, unit="file", leave=False, ncols=size.columns, nrows=size.lines
-            )
+            self._make(total, "file")
         self.bar.n = done
         self.bar.set_postfix_str(file or "", refresh=False)
         self.bar.refresh()
+
+    def turns(self, progress: FileProgress) -> None:
+        """Turns of the file in hand: called as NER goes through them."""
+        if not self.enabled:
+            return
+        if self.files < 2:
+            if self.bar is None or self.bar.total != progress.turns_total:
+                self._make(progress.turns_total, "turn")
+            self.bar.n = progress.turns_done
+            self.bar.refresh()
+            return
+        if self.bar is not None:
+            left = "" if progress.seconds_left is None else f", {_duration(progress.seconds_left)} left"
+            name = Path(progress.file).name
+            self.bar.set_postfix_str(f"{name}: {progress.turns_done}/{progress.turns_total} turns{left}")
 
     def write(self, line: str, stream) -> None:
         if self.bar is not None:
@@ -78,6 +105,11 @@ class _Bar:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    return f"{minutes}:{secs:02d}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     bar = _Bar(not args.json and sys.stdout.isatty() and sys.stderr.isatty())
     try:
         with open_project(args.db) as project:
-            report = import_into(project, args.files, options, progress=bar)
+            report = import_into(project, args.files, options, progress=bar, file_progress=bar.turns)
             outcome = _with_sections(report.to_json(), project) if args.json else None
     finally:
         bar.close()

@@ -3,40 +3,93 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 
 from annotation.errors import RazmetkaError
-from storage.paths import ENV_VAR
 
-from . import (
-    agreement_cmd,
-    backup_cmd,
-    edit_cmd,
-    export_cmd,
-    import_cmd,
-    list_cmd,
-    merge_cmd,
-    open_cmd,
-    report_cmd,
-    review_cmd,
-)
+# Each subcommand's module, and the line `razmetka --help` shows for it.  Only the
+# module of the command being run is imported: `razmetka --help` imports none, so the
+# command starts in a fraction of a second (issue 14).  A test checks that each line
+# here is the one the module registers.
+# A module that registers several commands (accept/reject/relabel, backup/restore) lists
+# them together, in the order it registers them.
+COMMANDS = {
+    "import": ("cli.import_cmd", "import transcripts and pre-annotate them"),
+    "list": ("cli.list_cmd", "list documents with status, turn and span counts"),
+    "export": ("cli.export_cmd", "export documents as a dataset file"),
+    "accept": ("cli.edit_cmd", "accept model suggestions that match the filters"),
+    "reject": ("cli.edit_cmd", "reject model suggestions that match the filters (they stay hidden)"),
+    "relabel": ("cli.edit_cmd", "give spans with one label another label (suggestions count as accepted)"),
+    "merge": ("cli.merge_cmd", "merge annotators' projects into one review project, one layer per annotator"),
+    "agreement": (
+        "cli.agreement_cmd",
+        "agreement between annotators: span F1, token kappa and alpha, speaker turns",
+    ),
+    "report": (
+        "cli.report_cmd",
+        "the model against the people: SemEval scores per label, kinds of error, frequent corrections",
+    ),
+    "review": (
+        "cli.review_cmd",
+        "mark a document reviewed or return it with a comment; without a choice, list its disagreements",
+    ),
+    "backup": ("cli.backup_cmd", "copy the project next to it, keeping the newest copies"),
+    "restore": ("cli.backup_cmd", "put a backup in place of the project (which is kept)"),
+    "open": ("cli.open_cmd", "open the window (the default without a command)"),
+}
+ENV_VAR = "RAZMETKA_DB"  # storage.paths.ENV_VAR, spelled here so that --help imports no storage
 
 
 def version() -> str:
+    from importlib import metadata
+
     try:
         return metadata.version("razmetka")
     except metadata.PackageNotFoundError:
         return "0+unknown"
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """``--version``, looking the version up only when asked (importlib.metadata is slow to import)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {version()}")
+        parser.exit()
+
+
+def import_sqlite_utils_without_pandas() -> None:
+    """Import sqlite-utils without the pandas and numpy it imports whenever they are installed.
+
+    sqlite-utils imports both at load time only to map their value types
+    (``pd.Timestamp``, ``np.int64``…) to column types, and falls back when the
+    import fails.  The project never stores pandas or numpy values, and pandas
+    alone took 0.37 s and 72 MB of every command's start (the ``interop`` extra
+    installs it).  Entries of ``None`` in ``sys.modules`` make those two imports
+    fail for this one import, and are removed at once, so natasha still imports
+    numpy when NER runs.  Does nothing if sqlite-utils (or numpy) is already loaded.
+    """
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None  # type: ignore[assignment]
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["pandas"], sys.modules["numpy"]
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``command``, only that subcommand's module is imported (the others show their line)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
-        help=f"project file to use (default: ${ENV_VAR} if set, else project.db in the user data directory)",
+        help="project file to use (default: project.db in the user data directory)",
     )
     parser = argparse.ArgumentParser(
         prog="razmetka",
@@ -45,21 +98,28 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Which project: --db PATH, else ${ENV_VAR}, else the default project in the user data "
         "directory. Only the window opened with no files may reopen the project it showed last.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    subcommands = (import_cmd, list_cmd, export_cmd, edit_cmd, merge_cmd, agreement_cmd, report_cmd, review_cmd)
-    subcommands += (backup_cmd,)
-    for module in (*subcommands, open_cmd):
-        module.register(sub, common)
+    wanted = {module for module, _ in COMMANDS.values()} if command is None else {COMMANDS.get(command, ("",))[0]}
+    registered: set[str] = set()
+    for name, (module_name, summary) in COMMANDS.items():
+        if module_name in wanted:
+            if module_name not in registered:  # it registers all of its commands at once
+                importlib.import_module(module_name).register(sub, common)
+                registered.add(module_name)
+        else:
+            sub.add_parser(name, help=summary, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "open")  # `razmetka` alone, or `razmetka --db PATH`, opens the window
-    args = parser.parse_args(argv)
+    command = argv[0] if argv[0] in COMMANDS else ""  # "": none of them imported (help, or a typo)
+    if command:
+        import_sqlite_utils_without_pandas()  # every command opens a project
+    args = build_parser(command).parse_args(argv)
     try:
         return args.run(args)
     except RazmetkaError as exc:

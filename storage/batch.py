@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from annotation.importing import ImportOptions, ImportReport, Progress, import_files
+from annotation.importing import FileProgressCallback, ImportOptions, ImportReport, Progress, import_files
 
 from .project import Project
 
@@ -17,12 +17,19 @@ def import_into(
     options: ImportOptions | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    file_progress: FileProgressCallback | None = None,
 ) -> ImportReport:
     """Import files and folders into ``project``, each file in its own transaction.
 
     Call it on the thread that opened ``project`` (sqlite-utils' rule); a GUI
     worker opens its own ``Project`` on the same file.  Without ``options.labels``
     the project's label schema is used.
+
+    ``progress(done, total, file)`` comes before each file; ``file_progress``
+    gets a :class:`~annotation.importing.FileProgress` (turns annotated out of
+    all, seconds left) as NER goes through a file.  ``cancelled()`` is asked
+    between files and during NER at least every second; the file in hand is
+    then not stored at all.
     """
     options = options or ImportOptions()
     if options.labels is None:
@@ -34,4 +41,5 @@ def import_into(
         options=options,
         progress=progress,
         cancelled=cancelled,
+        file_progress=file_progress,
     )

@@ -277,3 +277,20 @@ def m007_edit_log(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX edit_log_document ON edit_log (document_id, id)")
+
+
+@migrations()
+def m008_document_list_index(db: Database) -> None:
+    """The document list in order without reading the documents' text.
+
+    ``documents.text`` sits before ``layout``, ``confidence``, ``language`` and
+    ``position`` in each row, and a long text spills into overflow pages, so
+    every query that listed documents or took ``max(position)`` (each
+    ``add_document``) read every text in the project: 12 ms per import at 1,000
+    documents of 8 KB, growing with the project.  An index holding the listed
+    columns answers both from the index alone.
+    """
+    db.execute(
+        "CREATE INDEX documents_list ON documents"
+        " (position, id, title, status, source_file, sha256, layout, confidence, language)"
+    )

@@ -50,7 +50,13 @@ def create_index(db: Database) -> None:
 
 
 def index_turns(db: Database, doc_id: str, turn_ids: Iterable[int] | None = None) -> None:
-    """(Re)index the speech of a document's turns, all of them or those in ``turn_ids``."""
+    """(Re)index the speech of a document's turns, all of them or those in ``turn_ids``.
+
+    Every imported document passes through here, so it is plain SQL: one
+    ``executemany`` of an upsert (sqlite-utils' ``upsert_all`` checks and
+    converts every value first); the FTS triggers see an update as a delete and
+    an insert.
+    """
     row = db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
         return
@@ -66,9 +72,13 @@ def index_turns(db: Database, doc_id: str, turn_ids: Iterable[int] | None = None
     rows = []
     for turn_id, content_start, end in db.execute(sql, params).fetchall():
         speech = text[content_start:end]
-        rows.append({"turn_id": turn_id, "document_id": doc_id, "surface": fold(speech), "lemmas": lemmas(speech)})
+        rows.append((turn_id, doc_id, fold(speech), lemmas(speech)))
     if rows:
-        db["turn_text"].upsert_all(rows, pk="turn_id")
+        db.conn.executemany(
+            "INSERT INTO turn_text (turn_id, document_id, surface, lemmas) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (turn_id) DO UPDATE SET surface = excluded.surface, lemmas = excluded.lemmas",
+            rows,
+        )
 
 
 def _quote(term: str) -> str:

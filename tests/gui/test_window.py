@@ -125,9 +125,10 @@ def test_import_a_folder_shows_progress_and_can_be_cancelled(qtbot, open_window,
     with qtbot.waitSignal(window.session.importFinished, timeout=120000) as blocker:
         window.session.import_files([str(folder)])
     report = blocker.args[0]
-    assert report.cancelled and len(report.imported) == 2  # the file being read when cancelled finishes
+    # the file in hand when the cancel reaches the worker is either already stored or dropped whole (issue 13)
+    assert report.cancelled and len(report.imported) in (1, 2)
     assert seen[0] == (0, 4)
-    assert window.documents.proxy.rowCount() == 2  # what finished before the cancel stays
+    assert window.documents.proxy.rowCount() == len(report.imported)  # what finished before the cancel stays
 
 
 def test_documents_another_process_imported_appear_when_the_window_is_back(qtbot, sample_window, sample_import):
