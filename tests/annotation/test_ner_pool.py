@@ -90,7 +90,7 @@ def test_a_generated_megabyte_through_the_pool_gets_the_same_output_and_cancel_s
 def test_cancel_inside_a_file_in_this_process_stores_nothing_of_it(tmp_path, ner_model):
     path = _corpus().write_transcript(tmp_path / "mid.txt", chars=40_000)
     seen: list[FileProgress] = []
-    with Project(tmp_path / "p.db") as project:
+    with Project(tmp_path / "p.db", create=True) as project:
         report = import_into(
             project,
             [path],
@@ -105,7 +105,7 @@ def test_cancel_inside_a_file_in_this_process_stores_nothing_of_it(tmp_path, ner
 
 def test_progress_inside_a_file_counts_turns_to_the_end(tmp_path, sample_copy, ner_model):
     seen: list[FileProgress] = []
-    with Project(tmp_path / "p.db") as project:
+    with Project(tmp_path / "p.db", create=True) as project:
         report = import_into(project, [sample_copy], file_progress=seen.append)
     assert len(report.imported) == 1
     assert seen[0].turns_done == 0 and seen[-1].turns_done == seen[-1].turns_total == report.imported[0].turns
@@ -116,7 +116,7 @@ def test_small_inputs_never_start_a_pool(monkeypatch, tmp_path, sample_copy, ner
         raise AssertionError("a pool was started for a small input")
 
     monkeypatch.setattr("annotation.importing.NerPool", no_pool)
-    with Project(tmp_path / "p.db") as project:
+    with Project(tmp_path / "p.db", create=True) as project:
         report = import_into(project, [sample_copy], ImportOptions(workers=2))
     assert len(report.imported) == 1 and report.failed == []
     assert not pool_wanted(2, sample_copy.stat().st_size)
