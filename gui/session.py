@@ -37,6 +37,7 @@ class Session(QObject):
     labelsChanged = Signal()
     modelReady = Signal()
     importProgress = Signal(int, int, str)  # files done, files in all, file being read
+    importFileProgress = Signal(object)  # annotation.importing.FileProgress: turns inside the file, time left
     importFinished = Signal(object)  # ImportReport
     exportProgress = Signal(int, int)  # documents written, documents in all
     exportFinished = Signal(object, str)  # ExportReport or None, and an error message ("" if none)
@@ -103,6 +104,7 @@ class Session(QObject):
                     options,
                     progress=lambda done, total, file: self.importProgress.emit(done, total, file or ""),
                     cancelled=lambda: self._cancel_import,
+                    file_progress=self.importFileProgress.emit,
                 )
 
         self.runner.submit(work, self._import_done, self._import_failed)

@@ -92,6 +92,21 @@ class JobsMixin:
                 0,
             )
 
+    def import_file_progress(self, p) -> None:
+        """Inside a long file: the turns tagged so far and an honest estimate of the time left."""
+        self._show_progress(p.turns_done < p.turns_total, p.turns_done, p.turns_total)
+        left = (
+            translate("Jobs", "about {seconds} s left").format(seconds=round(p.seconds_left))
+            if p.seconds_left is not None
+            else translate("Jobs", "estimating the time left")
+        )
+        self.say(
+            translate("Jobs", "Annotating {file}: {done} of {total} turns, {left}…").format(
+                file=Path(p.file).name, done=p.turns_done, total=p.turns_total, left=left
+            ),
+            0,
+        )
+
     def import_finished(self, report: ImportReport) -> None:
         """Show the first file's document (imported now or already there) and say what went wrong."""
         self._show_progress(False)

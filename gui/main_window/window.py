@@ -81,6 +81,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMi
         session.modelReady.connect(self._model_ready)
         session.importFinished.connect(self.import_finished)
         session.importProgress.connect(self.import_progress)
+        session.importFileProgress.connect(self.import_file_progress)
         session.exportProgress.connect(self.export_progress)
         session.exportFinished.connect(self.export_finished)
         session.editRefused.connect(self._refused)

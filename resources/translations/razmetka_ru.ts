@@ -926,6 +926,18 @@ Turns › Re-detect layout… finds the turns again.</source>
         <translation>Импорт {file} ({number} из {total})…</translation>
     </message>
     <message>
+        <source>about {seconds} s left</source>
+        <translation>осталось около {seconds} с</translation>
+    </message>
+    <message>
+        <source>estimating the time left</source>
+        <translation>оцениваю оставшееся время</translation>
+    </message>
+    <message>
+        <source>Annotating {file}: {done} of {total} turns, {left}…</source>
+        <translation>Разметка {file}: {done} из {total} реплик, {left}…</translation>
+    </message>
+    <message>
         <source>Some files could not be imported.</source>
         <translation>Некоторые файлы не удалось импортировать.</translation>
     </message>

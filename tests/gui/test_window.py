@@ -181,3 +181,15 @@ def test_a_read_only_project_says_so_and_refuses_edits(qtbot, keys, open_window,
         keys.press("Tab")
         keys.press("Return")
     assert "Not saved" in refused.args[0] and window.session.undo_stack.count() == 0
+
+
+def test_a_long_file_shows_turns_done_and_time_left_while_it_is_annotated(qtbot, open_window, sample_copy, tmp_path):
+    window = open_window(tmp_path / "p.db")
+    seen = []
+    window.session.importFileProgress.connect(lambda p: seen.append((p.turns_done, p.turns_total)))
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(sample_copy)])
+    assert seen and seen[-1][0] == seen[-1][1] == 20  # every turn of the sample, counted inside the file
+    assert any("of 20 turns" in m for m in messages)
