@@ -23,6 +23,7 @@ from .translations import translate, word
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 LOW_CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 3
+REVIEW_ROLE = Qt.ItemDataRole.UserRole + 4
 
 FILTERS = {
     "all": QT_TRANSLATE_NOOP("DocumentList", "All documents"),
@@ -31,6 +32,8 @@ FILTERS = {
     "in_progress": QT_TRANSLATE_NOOP("DocumentList", "In progress"),
     "done": QT_TRANSLATE_NOOP("DocumentList", "Done"),
     "low_confidence": QT_TRANSLATE_NOOP("DocumentList", "Low-confidence turns"),
+    "reviewed": QT_TRANSLATE_NOOP("DocumentList", "Reviewed"),
+    "returned": QT_TRANSLATE_NOOP("DocumentList", "Returned by the reviewer"),
 }
 STATUS_MARKS = {"new": "○", "in_progress": "◐", "done": "●"}
 
@@ -54,10 +57,30 @@ def item_text(summary: DocumentSummary) -> str:
     ).format(status=status, progress=progress(summary), turns=summary.turns, spans=summary.spans, flag=flag)
 
 
+def review_text(review) -> str:
+    """The review state on the document's line: reviewed, or returned with the start of the comment."""
+    if review is None or review.state is None:
+        return ""
+    if review.state == "reviewed":
+        return translate("DocumentList", " · ✓ reviewed")
+    comment = review.comment if len(review.comment) <= 40 else review.comment[:39] + "…"
+    return translate("DocumentList", " · ↩ returned: {comment}").format(comment=comment)
+
+
 class DocumentListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentSummary] = []
+        self._reviews: dict = {}  # document id -> storage.review.ReviewState, for those that have one
+
+    def set_reviews(self, reviews: dict) -> None:
+        """Each document's review state (reviewed, or returned with a comment)."""
+        self.beginResetModel()
+        self._reviews = dict(reviews)
+        self.endResetModel()
+
+    def review(self, doc_id: str):
+        return self._reviews.get(doc_id)
 
     def set_summaries(self, summaries: list[DocumentSummary]) -> None:
         self.beginResetModel()
@@ -85,8 +108,9 @@ class DocumentListModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         summary = self._rows[index.row()]
+        review = self._reviews.get(summary.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return item_text(summary)
+            return item_text(summary) + review_text(review)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = translate(
                 "DocumentList",
@@ -100,6 +124,8 @@ class DocumentListModel(QAbstractListModel):
             )
             if summary.low_confidence:
                 tip += "\n" + translate("DocumentList", "Turns were found with low confidence: check the speakers.")
+            if review is not None and review.comment:
+                tip += "\n" + translate("DocumentList", "Reviewer's comment: {comment}").format(comment=review.comment)
             return tooltip(tip)
         if role == Qt.ItemDataRole.ForegroundRole and summary.low_confidence:
             return QColor(LOW_CONFIDENCE)
@@ -109,6 +135,8 @@ class DocumentListModel(QAbstractListModel):
             return summary.status
         if role == LOW_CONFIDENCE_ROLE:
             return summary.low_confidence
+        if role == REVIEW_ROLE:
+            return review.state if review is not None else None
         return None
 
 
@@ -135,6 +163,8 @@ class DocumentFilter(QSortFilterProxyModel):
             return status != "done"
         if self._mode == "low_confidence":
             return bool(index.data(LOW_CONFIDENCE_ROLE))
+        if self._mode in ("reviewed", "returned"):
+            return index.data(REVIEW_ROLE) == self._mode
         return status == self._mode
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -141,6 +142,14 @@ class ReviewWindow(QDialog):
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             buttons.addWidget(button)
         buttons.addStretch(1)
+        reviewed = QPushButton(self.tr("Mark reviewed"))
+        reviewed.setObjectName("markReviewed")
+        reviewed.clicked.connect(lambda: self.set_review("reviewed"))
+        returned = QPushButton(self.tr("Return with a comment…"))
+        returned.setObjectName("returnDocument")
+        returned.clicked.connect(self.ask_return)
+        buttons.addWidget(reviewed)
+        buttons.addWidget(returned)
         layout = QVBoxLayout(page)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -310,6 +319,33 @@ class ReviewWindow(QDialog):
             plan = plan_adjudicate(self.session.current.doc, a, b, d, CHOICE_KEYS[action], self.session.annotator)
             if self.session.push(plan):
                 self.go(self.index + 1)
+
+    def ask_return(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("returnComment")
+        dialog.setWindowTitle(self.tr("Return to the annotator"))
+        dialog.setLabelText(self.tr("What should the annotator look at again?"))
+        dialog.textValueSelected.connect(lambda comment: self.set_review("returned", comment))
+        dialog.open()
+
+    def set_review(self, state: str, comment: str = "") -> None:
+        """Mark the open document reviewed, or return it with a comment the annotator sees in the list and the view."""
+        from storage import StorageError
+        from storage import review as stored
+
+        doc = self.session.current.doc
+        if doc is None:
+            return
+        try:
+            if state == "reviewed":
+                stored.mark_reviewed(self.session.project, doc.id, self.session.annotator, comment)
+            else:
+                stored.return_document(self.session.project, doc.id, self.session.annotator, comment)
+        except StorageError as exc:
+            self.session.refuse(str(exc))
+            return
+        self.session.documentsChanged.emit()
+        self.progress.setText(self.tr("Marked reviewed.") if state == "reviewed" else self.tr("Returned."))
 
     def _changed(self, change, _inverse) -> None:
         """An edit (a choice here, or its undo in the main window): read the layers and decisions again."""

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotation.changes import Change
-from annotation.language import NER_LANGUAGES
 from annotation.model import Document, Label
 from storage import StorageError
 
 from .. import plaintext, settings
+from ..banner import Banner
 from ..document_list import DocumentPanel
 from ..entity_panel import EntityPanel
 from ..find_bar import FindBar
@@ -36,7 +36,6 @@ from ..history_panel import HistoryPanel
 from ..session import Session
 from ..shortcuts import Action, by_action, tr
 from ..speaker_panel import SpeakerPanel
-from ..theme import BANNER_BACKGROUND
 from ..transcript_view import TranscriptView
 from ..translations import language_menu, word
 from .actions import build_menus, handles
@@ -102,12 +101,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMi
         self.view.tabPressed.connect(lambda forward: self.go_entity(forward))
         self.view.set_labels(self.labels)
         self.find_bar = FindBar(self.view)
-        self.banner = QLabel()  # why a document has no suggestions, and what to do
-        self.banner.setObjectName("noSuggestionsBanner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(f"background: {BANNER_BACKGROUND}; padding: 6px 10px;")
-        self.banner.hide()
+        self.banner = Banner()  # the reviewer's comment, or why a document has no suggestions
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -255,7 +249,10 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMi
     # -- documents ------------------------------------------------------------
 
     def refresh_documents(self) -> None:
+        from storage.review import review_states
+
         self.documents.model.set_summaries(self.session.project.summaries())
+        self.documents.model.set_reviews(review_states(self.session.project))
         current = self.current_doc_id()
         if current is not None and current not in self.documents.ids_in_order():
             self.session.current.show(None)
@@ -265,6 +262,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMi
         elif self.documents.ids_in_order():
             self.show_document(self.documents.ids_in_order()[0])
         self._update_counts()
+        self._update_banner(self.session.current.doc)
 
     def current_doc_id(self) -> str | None:
         return self.session.current.id
@@ -327,24 +325,9 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMi
         self._update_banner(self.session.current.doc)
 
     def _update_banner(self, doc: Document | None) -> None:
-        """Say in the view why a document shows no suggestions, and what to do about it."""
-        if doc is None or doc.spans:
-            self.banner.hide()
-            return
-        language = doc.source.language
-        if language and language not in NER_LANGUAGES:
-            why = self.tr(
-                "No suggestions: this document's language is {language}, and the model pre-annotates Russian "
-                "only. Tag entities by hand: select words and press a label's digit."
-            ).format(language=language)
-        elif not self.session.project.model_output(doc.id):
-            why = self.tr(
-                "No suggestions yet: the model has not run on this document. Annotate › Re-run the model (Ctrl+R)."
-            )
-        else:
-            why = self.tr("The model found no entities here. Tag them by hand: select words and press a label's digit.")
-        self.banner.setText(why)
-        self.banner.show()
+        review = self.documents.model.review(doc.id) if doc is not None else None
+        model_ran = doc is not None and not doc.spans and bool(self.session.project.model_output(doc.id))
+        self.banner.explain(doc, review, model_ran)
 
     def _turns_changed(self) -> None:
         doc = self.session.current.doc

@@ -584,6 +584,25 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Returned by {reviewer}: {comment}</source>
+        <translation>Возвращено ({reviewer}): {comment}</translation>
+    </message>
+    <message>
+        <source>No suggestions: this document&apos;s language is {language}, and the model pre-annotates Russian only. Tag entities by hand: select words and press a label&apos;s digit.</source>
+        <translation>Подсказок нет: язык этого документа — {language}, а модель размечает только русский текст. Размечайте сущности вручную: выделите слова и нажмите цифру метки.</translation>
+    </message>
+    <message>
+        <source>No suggestions yet: the model has not run on this document. Annotate › Re-run the model (Ctrl+R).</source>
+        <translation>Подсказок пока нет: модель ещё не запускалась на этом документе. Разметка › Перезапустить модель (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>The model found no entities here. Tag them by hand: select words and press a label&apos;s digit.</source>
+        <translation>Модель не нашла здесь сущностей. Размечайте вручную: выделите слова и нажмите цифру метки.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <source>All documents</source>
@@ -610,12 +629,28 @@
         <translation>Реплики под вопросом</translation>
     </message>
     <message>
+        <source>Reviewed</source>
+        <translation>Проверенные</translation>
+    </message>
+    <message>
+        <source>Returned by the reviewer</source>
+        <translation>Возвращённые проверяющим</translation>
+    </message>
+    <message>
         <source> · low confidence</source>
         <translation> · реплики под вопросом</translation>
     </message>
     <message>
         <source>{status} · {progress}% reviewed · {turns} turns · {spans} spans{flag}</source>
         <translation>{status} · проверено {progress}% · реплик: {turns} · фрагментов: {spans}{flag}</translation>
+    </message>
+    <message>
+        <source> · ✓ reviewed</source>
+        <translation> · ✓ проверено</translation>
+    </message>
+    <message>
+        <source> · ↩ returned: {comment}</source>
+        <translation> · ↩ возвращено: {comment}</translation>
     </message>
     <message>
         <source>{file} · {layout} layout (confidence {confidence}) · language {language}
@@ -626,6 +661,10 @@ Turns › Re-detect layout… finds the turns again.</source>
     <message>
         <source>Turns were found with low confidence: check the speakers.</source>
         <translation>Реплики определены неуверенно: проверьте говорящих.</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comment: {comment}</source>
+        <translation>Комментарий проверяющего: {comment}</translation>
     </message>
 </context>
 <context>
@@ -1126,18 +1165,6 @@ Turns › Re-detect layout… finds the turns again.</source>
         <translation>проект: {path}</translation>
     </message>
     <message>
-        <source>No suggestions: this document&apos;s language is {language}, and the model pre-annotates Russian only. Tag entities by hand: select words and press a label&apos;s digit.</source>
-        <translation>Подсказок нет: язык этого документа — {language}, а модель размечает только русский текст. Размечайте сущности вручную: выделите слова и нажмите цифру метки.</translation>
-    </message>
-    <message>
-        <source>No suggestions yet: the model has not run on this document. Annotate › Re-run the model (Ctrl+R).</source>
-        <translation>Подсказок пока нет: модель ещё не запускалась на этом документе. Разметка › Перезапустить модель (Ctrl+R).</translation>
-    </message>
-    <message>
-        <source>The model found no entities here. Tag them by hand: select words and press a label&apos;s digit.</source>
-        <translation>Модель не нашла здесь сущностей. Размечайте вручную: выделите слова и нажмите цифру метки.</translation>
-    </message>
-    <message>
         <source>No document. File › Import transcripts… (Ctrl+I)</source>
         <translation>Нет документа. Файл › Импорт расшифровок… (Ctrl+I)</translation>
     </message>
@@ -1344,6 +1371,14 @@ Turns › Re-detect layout… finds the turns again.</source>
         <translation>Следующее (F8)</translation>
     </message>
     <message>
+        <source>Mark reviewed</source>
+        <translation>Отметить проверенным</translation>
+    </message>
+    <message>
+        <source>Return with a comment…</source>
+        <translation>Вернуть с комментарием…</translation>
+    </message>
+    <message>
         <source>Label</source>
         <translation>Метка</translation>
     </message>
@@ -1394,6 +1429,22 @@ Turns › Re-detect layout… finds the turns again.</source>
     <message>
         <source>No disagreements between these two layers.</source>
         <translation>Между этими двумя слоями расхождений нет.</translation>
+    </message>
+    <message>
+        <source>Return to the annotator</source>
+        <translation>Вернуть разметчику</translation>
+    </message>
+    <message>
+        <source>What should the annotator look at again?</source>
+        <translation>Что разметчику стоит посмотреть ещё раз?</translation>
+    </message>
+    <message>
+        <source>Marked reviewed.</source>
+        <translation>Отмечено как проверенное.</translation>
+    </message>
+    <message>
+        <source>Returned.</source>
+        <translation>Возвращено.</translation>
     </message>
 </context>
 <context>

@@ -60,3 +60,23 @@ def test_agreement_and_model_figures_are_shown_with_a_chart(qtbot, keys, review_
     assert "alpha" in review.agreement_summary.text()
     assert review.model_table.rowCount() >= 4
     assert "label" in review.model_summary.text() and "ЕАЭС" in review.model_summary.text()
+
+
+def test_a_returned_document_shows_its_comment_in_the_list_and_the_view_and_filters(qtbot, keys, review_window):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = review_window
+    keys.press("Ctrl+Shift+V")
+    review = window.findChild(ReviewWindow, "reviewWindow")
+    review.ask_return()
+    dialog = review.findChild(QInputDialog, "returnComment")
+    dialog.textValueSelected.emit("СНГ — это организация")
+    line = window.documents.proxy.index(0, 0).data()
+    assert "returned: СНГ — это организация" in line
+    assert window.banner.isVisible() and "СНГ — это организация" in window.banner.text()
+    window.documents.set_filter("returned")
+    assert window.documents.proxy.rowCount() == 1
+    window.documents.set_filter("reviewed")
+    assert window.documents.proxy.rowCount() == 0
+    review.set_review("reviewed")
+    assert window.documents.proxy.rowCount() == 1 and not window.banner.isVisible()
