@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
@@ -55,6 +57,15 @@ def item_text(summary: DocumentSummary) -> str:
     return f"{STATUS_MARKS.get(summary.status, '')} {warn}{summary.title}\n" + translate(
         "DocumentList", "{status} · {progress}% reviewed · {turns} turns · {spans} spans{flag}"
     ).format(status=status, progress=progress(summary), turns=summary.turns, spans=summary.spans, flag=flag)
+
+
+def _sections(summary: DocumentSummary) -> list[dict]:
+    """The layout chosen per section, for a document of several (else none)."""
+    try:
+        found = json.loads(summary.sections) if summary.sections else []
+    except ValueError:
+        return []
+    return [s for s in found if isinstance(s, dict) and {"start", "end", "layout", "confidence"} <= s.keys()]
 
 
 def review_text(review) -> str:
@@ -122,6 +133,11 @@ class DocumentListModel(QAbstractListModel):
                 confidence=f"{summary.confidence:.2f}",
                 language=summary.language or "?",
             )
+            for section in _sections(summary):
+                tip += "\n" + translate("DocumentList", "  {start}–{end}: {layout} (confidence {confidence})").format(
+                    start=section["start"], end=section["end"], layout=section["layout"],
+                    confidence=f"{float(section['confidence']):.2f}",
+                )
             if summary.low_confidence:
                 tip += "\n" + translate("DocumentList", "Turns were found with low confidence: check the speakers.")
             if review is not None and review.comment:

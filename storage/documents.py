@@ -40,6 +40,7 @@ class DocumentSummary:
     confidence: float
     language: str
     accepted: int = 0  # spans a person accepted; progress is accepted / spans
+    sections: str | None = None  # JSON of the layout chosen per section, for documents of several
 
     @property
     def low_confidence(self) -> bool:
@@ -110,6 +111,7 @@ def summaries(db: ProjectDatabase, doc_id: str | None = None) -> list[DocumentSu
     rows = db.query(
         f"""
         SELECT d.id, d.title, d.status, d.source_file, d.sha256, d.layout, d.confidence, d.language,
+               json_extract(d.metadata, '$.layout_sections') AS sections,
                (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
                (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status != 'rejected') AS spans,
                (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status = 'suggested') AS suggested,

@@ -659,6 +659,10 @@ Turns › Re-detect layout… finds the turns again.</source>
 Реплики › Заново определить разбивку… найдёт реплики заново.</translation>
     </message>
     <message>
+        <source>  {start}–{end}: {layout} (confidence {confidence})</source>
+        <translation>  {start}–{end}: {layout} (уверенность {confidence})</translation>
+    </message>
+    <message>
         <source>Turns were found with low confidence: check the speakers.</source>
         <translation>Реплики определены неуверенно: проверьте говорящих.</translation>
     </message>

@@ -193,3 +193,16 @@ def test_a_long_file_shows_turns_done_and_time_left_while_it_is_annotated(qtbot,
         window.session.import_files([str(sample_copy)])
     assert seen and seen[-1][0] == seen[-1][1] == 20  # every turn of the sample, counted inside the file
     assert any("of 20 turns" in m for m in messages)
+
+
+def test_the_document_tooltip_gives_each_sections_layout_and_confidence(qtbot, open_window, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    mixed = Path(__file__).parent.parent / "data" / "turns" / "f11_mixed_ru.md"  # a talk, a rule, then Q&A
+    window = open_window(tmp_path / "p.db")
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(mixed)], ner=False)
+    tip = window.documents.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.count("(confidence") >= 3  # the document's, then one line per section
