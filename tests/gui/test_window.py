@@ -206,3 +206,29 @@ def test_the_document_tooltip_gives_each_sections_layout_and_confidence(qtbot, o
         window.session.import_files([str(mixed)], ner=False)
     tip = window.documents.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.count("(confidence") >= 3  # the document's, then one line per section
+
+
+def test_a_window_session_opens_no_network_connection(qtbot, keys, open_window, sample_copy, tmp_path, monkeypatch):
+    import socket
+
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("the network is off limits in this test")
+
+    for target, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"),
+                         (socket, "getaddrinfo")):
+        monkeypatch.setattr(target, name, refuse)
+    window = open_window(tmp_path / "p.db")
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(sample_copy)])
+    keys.press("Tab")
+    keys.press("Return")
+    keys.press("Ctrl+Shift+V")  # the Review window (pyqtgraph) too
+    out = tmp_path / "out.jsonl"
+    from annotation.formats.export import ExportOptions
+
+    with qtbot.waitSignal(window.session.exportFinished, timeout=60000):
+        window.session.export(ExportOptions(format="jsonl", out=out))
+    assert out.exists() and attempts == []
