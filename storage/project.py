@@ -9,6 +9,7 @@ into it.  A ``Project`` belongs to the thread that opened it (sqlite-utils' rule
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,9 +70,12 @@ class Project:
 
     def apply(self, change: Change, annotator: str | None = None) -> Change:
         """Write ``change`` in one transaction, log it, and return its exact inverse."""
-        with write(self.db):
-            inverse = apply_change(self.db, change)
-            editlog.append(self.db, change, annotator or default_annotator())
+        try:
+            with write(self.db):
+                inverse = apply_change(self.db, change)
+                editlog.append(self.db, change, annotator or default_annotator())
+        except sqlite3.Error as exc:  # whatever SQLite says, the caller hears one kind of refusal
+            raise StorageError(f"{self.path}: the edit could not be stored ({exc}); nothing was changed") from None
         return inverse
 
     def edit_log(self, doc_id: str | None = None, limit: int = 500) -> list[EditLogEntry]:

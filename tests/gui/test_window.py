@@ -232,3 +232,24 @@ def test_a_window_session_opens_no_network_connection(qtbot, keys, open_window, 
     with qtbot.waitSignal(window.session.exportFinished, timeout=60000):
         window.session.export(ExportOptions(format="jsonl", out=out))
     assert out.exists() and attempts == []
+
+
+def test_an_edit_while_another_writer_holds_the_file_is_refused_visibly_then_made(qtbot, keys, sample_window):
+    import sqlite3
+
+    window = sample_window
+    window.session.project.db.execute("PRAGMA busy_timeout = 200")  # the real wait is a minute
+    other = sqlite3.connect(window.session.project.path)
+    other.execute("BEGIN IMMEDIATE")  # another writer, mid-transaction
+    keys.press("Tab")
+    span = window.view.current_span()
+    with qtbot.waitSignal(window.session.editRefused) as refused:
+        keys.press("Return")
+    assert "Not saved" in refused.args[0] and window.session.undo_stack.count() == 0
+    assert window.view.current_span().status == "suggested"  # the view shows what the file holds
+    other.rollback()
+    other.close()
+    keys.press("Return")  # the same key again, once the other writer is done
+    assert window.session.undo_stack.count() == 1
+    stored = window.session.project.load_document(window.view.doc.id)
+    assert next(s for s in stored.spans if s.id == span.id).status == "accepted"
