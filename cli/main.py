@@ -62,27 +62,6 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def import_sqlite_utils_without_pandas() -> None:
-    """Import sqlite-utils without the pandas and numpy it imports whenever they are installed.
-
-    sqlite-utils imports both at load time only to map their value types
-    (``pd.Timestamp``, ``np.int64``…) to column types, and falls back when the
-    import fails.  The project never stores pandas or numpy values, and pandas
-    alone took 0.37 s and 72 MB of every command's start (the ``interop`` extra
-    installs it).  Entries of ``None`` in ``sys.modules`` make those two imports
-    fail for this one import, and are removed at once, so natasha still imports
-    numpy when NER runs.  Does nothing if sqlite-utils (or numpy) is already loaded.
-    """
-    if "sqlite_utils" in sys.modules or "numpy" in sys.modules or "pandas" in sys.modules:
-        return
-    sys.modules["pandas"] = None  # type: ignore[assignment]
-    sys.modules["numpy"] = None  # type: ignore[assignment]
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        del sys.modules["pandas"], sys.modules["numpy"]
-
-
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``command``, only that subcommand's module is imported (the others show their line)."""
     common = argparse.ArgumentParser(add_help=False)
@@ -117,8 +96,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "open")  # `razmetka` alone, or `razmetka --db PATH`, opens the window
     command = argv[0] if argv[0] in COMMANDS else ""  # "": none of them imported (help, or a typo)
-    if command:
-        import_sqlite_utils_without_pandas()  # every command opens a project
     args = build_parser(command).parse_args(argv)
     try:
         return args.run(args)
