@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,10 +13,23 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "data" / "interop_transcript.jsonl"
 
 
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """The transcript imported once, through the library the CLI calls (the import itself is tested elsewhere)."""
+    from annotation.formats.catalog import read_dataset
+    from storage import Project
+    from storage.dataset_import import import_records
+
+    db = tmp_path_factory.mktemp("export-safety") / "seed.db"
+    with Project(db, create=True) as project:
+        import_records(project, read_dataset("jsonl", DATA), path=DATA, fmt="jsonl")
+    return db
+
+
 @pytest.fixture
-def project(razmetka, tmp_path):
+def project(imported, tmp_path):
     db = tmp_path / "p.db"
-    razmetka("import", "--format", "jsonl", str(DATA), "--db", str(db), check=True)
+    shutil.copy(imported, db)
     return db
 
 
