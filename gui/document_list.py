@@ -42,11 +42,14 @@ STATUS_MARKS = {"new": "○", "in_progress": "◐", "done": "●"}
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def progress(summary: DocumentSummary) -> int:
-    """Percentage of the document's visible spans that a person has resolved."""
-    if summary.spans == 0:
-        return 100 if summary.status == "done" else 0
-    return round(100 * (summary.spans - summary.suggested) / summary.spans)
+def progress(summary: DocumentSummary) -> int | None:
+    """Percentage of the model's suggestions a person has resolved (accepted, changed or rejected); None if none.
+
+    Not characters and not spans: a long document with one span of a person's own is not "100 % reviewed".
+    """
+    if summary.model_spans == 0:
+        return None
+    return round(100 * (summary.model_spans - summary.suggested) / summary.model_spans)
 
 
 def item_text(summary: DocumentSummary) -> str:
@@ -54,9 +57,15 @@ def item_text(summary: DocumentSummary) -> str:
     warn = "⚠ " if summary.low_confidence else ""
     flag = translate("DocumentList", " · low confidence") if summary.low_confidence else ""
     status = word(summary.status)
+    done = progress(summary)
+    reviewed = (
+        translate("DocumentList", "no suggestions")
+        if done is None
+        else translate("DocumentList", "{progress}% of suggestions resolved").format(progress=done)
+    )
     return f"{STATUS_MARKS.get(summary.status, '')} {warn}{summary.title}\n" + translate(
-        "DocumentList", "{status} · {progress}% reviewed · {turns} turns · {spans} spans{flag}"
-    ).format(status=status, progress=progress(summary), turns=summary.turns, spans=summary.spans, flag=flag)
+        "DocumentList", "{status} · {reviewed} · {turns} turns · {spans} spans{flag}"
+    ).format(status=status, reviewed=reviewed, turns=summary.turns, spans=summary.spans, flag=flag)
 
 
 def _sections(summary: DocumentSummary) -> list[dict]:

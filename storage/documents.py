@@ -41,6 +41,7 @@ class DocumentSummary:
     language: str
     accepted: int = 0  # spans a person accepted; progress is accepted / spans
     sections: str | None = None  # JSON of the layout chosen per section, for documents of several
+    model_spans: int = 0  # the model's suggestions, resolved or not (rejected ones included)
 
     @property
     def low_confidence(self) -> bool:
@@ -115,7 +116,8 @@ def summaries(db: ProjectDatabase, doc_id: str | None = None) -> list[DocumentSu
                (SELECT count(*) FROM turns t WHERE t.document_id = d.id) AS turns,
                (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status != 'rejected') AS spans,
                (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status = 'suggested') AS suggested,
-               (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status = 'accepted') AS accepted
+               (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.status = 'accepted') AS accepted,
+               (SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.origin = 'model') AS model_spans
         FROM documents d {where} ORDER BY d.position
         """,
         params,

@@ -313,7 +313,8 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMi
         current, doc = self.session.current, self.session.current.doc
         summary = self.documents.model.summary(doc_id)
         if summary is not None and doc is not None and doc.id == doc_id:  # counted as we go: no query per edit
-            counts = {"spans": len(current.visible), "suggested": current.suggested, "accepted": current.accepted}
+            counts = {"spans": len(current.visible), "suggested": current.suggested, "accepted": current.accepted,
+                      "model_spans": sum(1 for s in doc.spans if s.origin == "model")}
             self.documents.model.update_summary(replace(summary, status=doc.status, turns=len(doc.turns), **counts))
         else:
             for summary in self.session.project.summaries(doc_id):

@@ -641,8 +641,16 @@
         <translation> · реплики под вопросом</translation>
     </message>
     <message>
-        <source>{status} · {progress}% reviewed · {turns} turns · {spans} spans{flag}</source>
-        <translation>{status} · проверено {progress}% · реплик: {turns} · фрагментов: {spans}{flag}</translation>
+        <source>no suggestions</source>
+        <translation>подсказок нет</translation>
+    </message>
+    <message>
+        <source>{progress}% of suggestions resolved</source>
+        <translation>решено подсказок: {progress}%</translation>
+    </message>
+    <message>
+        <source>{status} · {reviewed} · {turns} turns · {spans} spans{flag}</source>
+        <translation>{status} · {reviewed} · реплик: {turns} · фрагментов: {spans}{flag}</translation>
     </message>
     <message>
         <source> · ✓ reviewed</source>

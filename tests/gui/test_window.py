@@ -253,3 +253,14 @@ def test_an_edit_while_another_writer_holds_the_file_is_refused_visibly_then_mad
     assert window.session.undo_stack.count() == 1
     stored = window.session.project.load_document(window.view.doc.id)
     assert next(s for s in stored.spans if s.id == span.id).status == "accepted"
+
+
+def test_the_list_counts_resolved_suggestions_not_spans(qtbot, keys, sample_window):
+    window = sample_window
+    line = window.documents.proxy.index(0, 0).data
+    assert "0% of suggestions resolved" in line()
+    keys.press("Tab")
+    keys.press("Return")  # one of the sample's 60 suggestions accepted
+    assert "2% of suggestions resolved" in line()
+    window.session.undo_stack.undo()
+    assert "0% of suggestions resolved" in line()
