@@ -167,6 +167,17 @@ class SetStatus(Change):
 
 
 @dataclass(frozen=True)
+class SetLanguage(Change):
+    """The language of a document's text (``ru``, ``en``…): which suggestion source a re-run uses."""
+
+    kind: ClassVar[str] = "set_language"
+    document: str
+    before: str
+    after: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class AddLabel(Change):
     kind: ClassVar[str] = "add_label"
     label: Label
@@ -274,6 +285,7 @@ KINDS: dict[str, type[Change]] = {
         DeleteSpeaker,
         UpdateSpeaker,
         SetStatus,
+        SetLanguage,
         AddLabel,
         UpdateLabel,
         DeleteLabel,

@@ -31,6 +31,7 @@ from .changes import (
     DeleteSpans,
     MergeTurn,
     ReplaceTurns,
+    SetLanguage,
     SetStatus,
     SetTurnSpeakers,
     SplitTurn,
@@ -356,6 +357,16 @@ def plan_relayout(doc: Document, layout: str | None) -> Plan:
 
 
 # -- documents and labels ---------------------------------------------------------------
+
+
+def plan_language(doc: Document, language: str) -> Plan:
+    """Set the language of the document's text; a re-run of the model then uses it."""
+    language = language.strip().lower()
+    if not language.isalpha() or not 2 <= len(language) <= 3:
+        return Refusal("A language is a two- or three-letter code such as ru or en, not {language}.", language=language)
+    if language == doc.source.language:
+        return Refusal("The document's language is {language} already.", language=language)
+    return SetLanguage(doc.id, doc.source.language, language, f"Set the language to {language}")
 
 
 def plan_status(doc: Document, status: str) -> Plan:

@@ -24,6 +24,7 @@ from annotation.changes import (
     MergeTurn,
     ReplaceTurns,
     RestoreTurn,
+    SetLanguage,
     SetStatus,
     SetTurnSpeakers,
     UpdateSpans,
@@ -101,6 +102,8 @@ class CurrentDocument(QObject):
             elif isinstance(part, _TURN_KINDS):
                 turns_changed = True
         for part in flatten(change):
+            if isinstance(part, SetLanguage):
+                doc.source.language = part.after
             if isinstance(part, ReplaceTurns):  # a re-detected layout: its name and sections too
                 doc.source.layout, doc.source.confidence = part.layout, part.confidence
                 if part.sections:

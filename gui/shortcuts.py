@@ -73,6 +73,7 @@ class Action(str, Enum):
     PREVIOUS_DOCUMENT = "previous_document"
     SHORTCUTS = "shortcuts"
     REDETECT = "redetect"
+    LANGUAGE = "document_language"
     SWAP_ROLES = "swap_roles"
     REVIEW = "review"
     MERGE_PROJECTS = "merge_projects"
@@ -225,6 +226,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         "Annotate",
         N_("Re-run the &model"),
         N_("Run natasha again on this document; nothing a person accepted, changed or rejected comes back"),
+    ),
+    Shortcut(
+        Action.LANGUAGE,
+        "",
+        N_("Annotate"),
+        N_("Document &language…"),
+        N_("Set the language of this document's text; a re-run of the model then uses it"),
     ),
     Shortcut(
         Action.LABELS,

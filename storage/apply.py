@@ -26,6 +26,7 @@ from annotation.changes import (
     ReplaceTurns,
     RestoreLabel,
     RestoreTurn,
+    SetLanguage,
     SetStatus,
     SetTurnSpeakers,
     SplitTurn,
@@ -107,6 +108,11 @@ def _set_status(db: ProjectDatabase, c: SetStatus) -> Change:
     return SetStatus(c.document, c.after, before, c.text)
 
 
+def _set_language(db: ProjectDatabase, c: SetLanguage) -> Change:
+    before = documents.set_language(db, c.document, c.after)
+    return SetLanguage(c.document, c.after, before, c.text)
+
+
 def _add_label(db: ProjectDatabase, c: AddLabel) -> Change:
     labels.add(db, c.label, c.position)
     return DeleteLabel(c.label, "refuse", None, c.text)
@@ -163,6 +169,7 @@ _APPLY: dict[type, Callable[[ProjectDatabase, Change], Change]] = {
     DeleteSpeaker: _delete_speaker,
     UpdateSpeaker: _update_speaker,
     SetStatus: _set_status,
+    SetLanguage: _set_language,
     AddLabel: _add_label,
     UpdateLabel: _update_label,
     DeleteLabel: _delete_label,

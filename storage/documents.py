@@ -142,6 +142,16 @@ def set_status(db: ProjectDatabase, doc_id: str, new: str) -> str:
     return old
 
 
+def set_language(db: ProjectDatabase, doc_id: str, new: str) -> str:
+    """Give a document's text another language code; returns the one it had."""
+    with write(db):
+        row = db.execute("SELECT language FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise StorageError(f"{db.path}: no document with id {doc_id!r}")
+        db.execute(f"UPDATE documents SET language = ?, updated_at = {NOW} WHERE id = ?", [new, doc_id])
+    return row[0]
+
+
 def progress(db: ProjectDatabase, doc_id: str) -> tuple[int, int]:
     """(accepted spans, visible spans): a document is finished when they are equal."""
     status(db, doc_id)

@@ -142,6 +142,17 @@ class EditingMixin:
         if index is not None:
             self._push(edits.plan_set_speaker(doc, [doc.turns[index]], speaker))
 
+    @handles(Action.LANGUAGE)
+    @with_document
+    def set_language(self, doc: Document) -> None:
+        self.ask_text(
+            "languageDialog",
+            translate("Editing", "Document language"),
+            translate("Editing", "The language of this document's text, as a code (ru, en, kk…):"),
+            doc.source.language,
+            lambda code: self._push(edits.plan_language(doc, code)),
+        )
+
     @handles(Action.SWAP_ROLES)
     @with_document
     def swap_roles(self, doc: Document) -> None:

@@ -320,6 +320,7 @@ class MainWindow(EditingMixin, NavigationMixin, JobsMixin, ReviewMixin, SafetyMi
             for summary in self.session.project.summaries(doc_id):
                 self.documents.model.update_summary(summary)
         self._update_counts()
+        self._update_banner(doc)
 
     def _spans_changed(self, _changed: list, _removed: list) -> None:
         self.entities.set_document(self.session.current.doc)

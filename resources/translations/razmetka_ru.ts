@@ -196,6 +196,14 @@
         <translation>Снова запустить natasha на этом документе; ничего из принятого, изменённого или отклонённого человеком не вернётся</translation>
     </message>
     <message>
+        <source>Document &amp;language…</source>
+        <translation>&amp;Язык документа…</translation>
+    </message>
+    <message>
+        <source>Set the language of this document&apos;s text; a re-run of the model then uses it</source>
+        <translation>Задать язык текста документа; повторный запуск модели учтёт его</translation>
+    </message>
+    <message>
         <source>&amp;Label schema…</source>
         <translation>&amp;Схема меток…</translation>
     </message>
@@ -552,6 +560,14 @@
         <translation>Фрагментов, которые попали бы на пометку говорящего или через границу реплики: {count}, первый — «{text}»; сначала удалите или сдвиньте их либо выберите другую разбивку.</translation>
     </message>
     <message>
+        <source>A language is a two- or three-letter code such as ru or en, not {language}.</source>
+        <translation>Язык задаётся кодом из двух-трёх букв, например ru или en, а не {language}.</translation>
+    </message>
+    <message>
+        <source>The document&apos;s language is {language} already.</source>
+        <translation>Язык документа уже {language}.</translation>
+    </message>
+    <message>
         <source>Unknown document status {status}.</source>
         <translation>Неизвестный статус документа {status}.</translation>
     </message>
@@ -704,6 +720,14 @@ Turns › Re-detect layout… finds the turns again.</source>
     <message>
         <source>Running the model again…</source>
         <translation>Модель запущена заново…</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>Язык документа</translation>
+    </message>
+    <message>
+        <source>The language of this document&apos;s text, as a code (ru, en, kk…):</source>
+        <translation>Язык текста документа, кодом (ru, en, kk…):</translation>
     </message>
     <message>
         <source>Rename speaker</source>

@@ -410,3 +410,30 @@ def test_a_persons_money_span_gets_the_normal_form_a_model_span_would(qtbot, key
     plan = plan_tag(view.doc, start, start + 7, "MONEY", "tester", lambda label, text: f"{label}:{text}")
     (added,) = [part for part in flatten(plan) if isinstance(part, AddSpans)]
     assert [s.normal for s in added.spans] == ["MONEY:саммита"]
+
+
+def test_the_language_of_a_document_can_be_set_and_a_rerun_then_uses_it(qtbot, keys, open_window, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    mixed = tmp_path / "mixed.txt"  # mostly English words, so it is detected as English
+    mixed.write_text(
+        "- What about the trip, and the meeting in the capital?\n\n"
+        "- Владимир Путин встретился в Москве с Касым-Жомартом Токаевым, the talks went well.\n",
+        encoding="utf-8",
+    )
+    window = open_window(tmp_path / "p.db")
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(mixed)])
+    doc = window.view.doc
+    before = doc.source.language
+    assert before != "ru" and doc.spans == [] and f"language is {before}" in window.banner.text()
+    window.actions_by_id["document_language"].trigger()
+    dialog = window.findChild(QInputDialog, "languageDialog")
+    dialog.textValueSelected.emit("ru")
+    assert doc.source.language == "ru"
+    assert "has not run" in window.banner.text()  # the banner follows: now the model can run
+    window.actions_by_id["rerun"].trigger()
+    assert {s.text for s in doc.spans} >= {"Москве"}
+    window.session.undo_stack.undo()  # the re-run
+    window.session.undo_stack.undo()  # the language
+    assert doc.source.language == before

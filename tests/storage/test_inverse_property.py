@@ -29,6 +29,7 @@ from annotation.changes import (
     MergeTurn,
     RecordDecision,
     ReplaceTurns,
+    SetLanguage,
     SetStatus,
     SetTurnSpeakers,
     SplitTurn,
@@ -169,6 +170,8 @@ def plan(kind: str, data, project: Project, doc: Document):
         return UpdateSpeaker(d, speaker, Speaker(name, data.draw(st.sampled_from(["other", "narrator"])))), None
     if kind == "set_status":
         return SetStatus(d, doc.status, data.draw(st.sampled_from(["new", "in_progress", "done"]))), None
+    if kind == "set_language":
+        return SetLanguage(d, doc.source.language, data.draw(st.sampled_from(["ru", "en", "kk", ""]))), None
     if kind == "add_label":
         return AddLabel(new_label(data, project), data.draw(st.sampled_from([None, 0, 2, 9]))), None
     if kind == "update_label":
@@ -229,6 +232,7 @@ KINDS = [
     "delete_speaker",
     "update_speaker",
     "set_status",
+    "set_language",
     "add_label",
     "update_label",
     "delete_label",
