@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import InputError, RazmetkaError
-from .language import NER_LANGUAGES
+from .language import NER_LANGUAGES, turns_in
 from .layouts.base import GENERIC_EN, GENERIC_RU
 from .model import Document, Mention, Source, check_document
 from .ner import NerCancelled, NerModel, TurnsDone, mentions_by_turn, suggestions
@@ -64,6 +64,7 @@ class Parsed:
     transcript: Transcript
     tag: bool  # whether NER runs on it (asked for, and the language is one it knows)
     notes: list[str] = field(default_factory=list)
+    ner_turns: list = field(default_factory=list)  # the turns NER runs on: all, or a mixed document's Russian ones
 
 
 def parse_document(raw: RawText, *, ner: bool = True, layout: str | None = None) -> Parsed:
@@ -72,12 +73,21 @@ def parse_document(raw: RawText, *, ner: bool = True, layout: str | None = None)
     language = transcript.language
     notes: list[str] = []
     tag = ner and language in NER_LANGUAGES
+    ner_turns = list(transcript.turns) if tag else []
     if ner and not tag:
-        notes.append(f"language is {language!r}; natasha pre-annotates Russian only, so no suggestions were made")
+        ner_turns = turns_in(transcript.text, transcript.turns)  # a mixed document: its Russian turns
+        tag = bool(ner_turns)
+        if tag:
+            notes.append(
+                f"language is {language!r}, but {len(ner_turns)} of {len(transcript.turns)} turns are in Russian;"
+                " natasha pre-annotated those"
+            )
+        else:
+            notes.append(f"language is {language!r}; natasha pre-annotates Russian only, so no suggestions were made")
     if transcript.confidence < 0.5:
         guess = f"the {transcript.layout} layout is a guess (confidence {transcript.confidence:.2f})"
         notes.append(f"{guess}; check the speakers")
-    return Parsed(raw, transcript, tag, notes)
+    return Parsed(raw, transcript, tag, notes, ner_turns)
 
 
 def finish_document(parsed: Parsed, mentions: list[Mention], labels: list[str] | None = None) -> Imported:
@@ -117,7 +127,7 @@ def build_document(
     mentions: list[Mention] = []
     if parsed.tag:
         transcript = parsed.transcript
-        mentions = mentions_by_turn(transcript.text, transcript.turns, model, done=done, cancelled=cancelled)
+        mentions = mentions_by_turn(transcript.text, parsed.ner_turns, model, done=done, cancelled=cancelled)
     return finish_document(parsed, mentions, labels)
 
 
@@ -329,7 +339,7 @@ class _Batch:
             return _failure(path, exc)
         pending = None
         if parsed.tag and self.pool is not None:
-            pending = self.pool.submit(parsed.transcript.text, parsed.transcript.turns)
+            pending = self.pool.submit(parsed.transcript.text, parsed.ner_turns)
         return parsed, pending
 
     def _finish(self, path: Path, started) -> None:
@@ -373,7 +383,7 @@ class _Batch:
         )
 
     def _mentions(self, path: Path, parsed: Parsed, pending: PendingMentions | None) -> list[Mention]:
-        turns = parsed.transcript.turns
+        turns = parsed.ner_turns
         chars = sum(t.end - t.content_start for t in turns)
         estimate = Estimate(chars)
         report = self.file_progress

@@ -65,3 +65,22 @@ def guess_language(text: str, sample: int = 20000) -> str:
     if counts[best] == 0:
         return "en" if len(words) < 8 else "und"
     return best if counts[best] >= 1.5 * max([c for lang, c in counts.items() if lang != best] + [0]) else "und"
+
+
+def turns_in(text: str, turns: list, languages: tuple[str, ...] = NER_LANGUAGES, shortest: int = 40) -> list:
+    """The turns whose speech is in one of ``languages``: where a mixed document's model can run.
+
+    A turn too short to tell (under ``shortest`` letters) counts if it is in Cyrillic
+    and the languages are Cyrillic ones, so «Да.» is not lost between Russian answers.
+    """
+    found = []
+    for turn in turns:
+        speech = text[turn.content_start : turn.end]
+        letters = sum(1 for ch in speech if ch.isalpha())
+        if letters < shortest:
+            if letters and _script(next(ch for ch in speech if ch.isalpha())) == "cyrillic" and "ru" in languages:
+                found.append(turn)
+            continue
+        if guess_language(speech) in languages:
+            found.append(turn)
+    return found

@@ -17,7 +17,7 @@ from annotation.edits import Refusal, plan_suggestions
 from annotation.errors import RazmetkaError
 from annotation.formats.export import ExportCancelled, ExportOptions, ExportReport
 from annotation.importing import FailedFile, ImportOptions, ImportReport
-from annotation.language import NER_LANGUAGES
+from annotation.language import NER_LANGUAGES, turns_in
 from annotation.model import Document, Label
 from annotation.ner import MODEL_NAME, mentions_by_turn, shared_model
 from storage import Project, import_into
@@ -124,16 +124,19 @@ class Session(QObject):
     def rerun_model(self, doc: Document) -> bool:
         """Run natasha over ``doc`` again, off the UI thread; only mentions it never made before are suggested.
 
-        Nothing a person accepted, changed, rejected or deleted comes back (see
-        ``Project.add_suggestions``).  The new suggestions are one undoable edit.
+        Nothing a person accepted, changed, rejected or deleted comes back
+        (``annotation.edits.plan_suggestions``).  The new suggestions are one undoable
+        edit.  In a document of another language only its Russian turns are tagged.
         """
-        if doc.source.language and doc.source.language not in NER_LANGUAGES:
-            return self.refuse(
-                self.tr("natasha pre-annotates Russian only; this document's language is {language}.").format(
-                    language=doc.source.language
-                )
-            )
         text, turns = doc.text, list(doc.turns)
+        if doc.source.language and doc.source.language not in NER_LANGUAGES:
+            turns = turns_in(text, turns)
+            if not turns:
+                return self.refuse(
+                    self.tr("natasha pre-annotates Russian only; this document's language is {language}.").format(
+                        language=doc.source.language
+                    )
+                )
 
         def found(mentions: list) -> None:
             labels = [lab.name for lab in self.labels()]

@@ -30,3 +30,22 @@ def test_a_non_russian_document_gets_no_suggestions_and_says_so(tmp_path, ner_mo
     assert imported.document.spans == [] and imported.mentions == []
     assert any("Russian only" in note for note in imported.notes)
     assert [t.speaker for t in imported.document.turns] == ["Frage", "Antwort"]
+
+
+def test_a_mixed_document_is_tagged_on_its_russian_turns_only(ner_model, tmp_path):
+    from annotation.importing import import_file
+
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text(
+        "- What did the minister say about the plans for the next year, and who was there with him?\n\n"
+        "- The minister said that the plans are ready and that the budget will be published in March.\n\n"
+        "- А что ответил Владимир Путин, когда его спросили о встрече в Москве?\n\n"
+        "- Путин сказал, что встреча прошла хорошо.\n",
+        encoding="utf-8",
+    )
+    imported = import_file(mixed)
+    doc = imported.document
+    assert doc.source.language != "ru"
+    russian_turns = {t.start for t in doc.turns[2:]}
+    assert doc.spans and all(doc.turn_at(s.start).start in russian_turns for s in doc.spans)
+    assert any("turns are in Russian" in note for note in imported.notes)
