@@ -67,14 +67,16 @@ class Parsed:
     ner_turns: list = field(default_factory=list)  # the turns NER runs on: all, or a mixed document's Russian ones
 
 
-def parse_document(raw: RawText, *, ner: bool = True, layout: str | None = None) -> Parsed:
-    """Parse ``raw`` into turns and say whether NER should run on it."""
+def parse_document(
+    raw: RawText, *, ner: bool = True, layout: str | None = None, languages: tuple[str, ...] = NER_LANGUAGES
+) -> Parsed:
+    """Parse ``raw`` into turns and say whether NER (for ``languages``) should run on it."""
     transcript = parse(raw.text, layout, blocks=raw.blocks, kind=raw.kind)
     language = transcript.language
     notes: list[str] = []
-    tag = ner and language in NER_LANGUAGES
+    tag = ner and language in languages
     ner_turns = list(transcript.turns) if tag else []
-    if ner and not tag:
+    if ner and not tag and languages == NER_LANGUAGES:
         ner_turns = turns_in(transcript.text, transcript.turns)  # a mixed document: its Russian turns
         tag = bool(ner_turns)
         if tag:
@@ -84,6 +86,8 @@ def parse_document(raw: RawText, *, ner: bool = True, layout: str | None = None)
             )
         else:
             notes.append(f"language is {language!r}; natasha pre-annotates Russian only, so no suggestions were made")
+    elif ner and not tag:
+        notes.append(f"language is {language!r}; the model is for {', '.join(languages)}, so no suggestions were made")
     if transcript.confidence < 0.5:
         guess = f"the {transcript.layout} layout is a guess (confidence {transcript.confidence:.2f})"
         notes.append(f"{guess}; check the speakers")
@@ -123,7 +127,7 @@ def build_document(
     ``done`` and ``cancelled`` go to :func:`annotation.ner.mentions_by_turn`
     (progress through the turns; :class:`~annotation.ner.NerCancelled`).
     """
-    parsed = parse_document(raw, ner=ner, layout=layout)
+    parsed = parse_document(raw, ner=ner, layout=layout, languages=getattr(model, "languages", NER_LANGUAGES))
     mentions: list[Mention] = []
     if parsed.tag:
         transcript = parsed.transcript
@@ -334,7 +338,8 @@ class _Batch:
             raw = read_for_import(path, self.options, self.find_existing)
             if isinstance(raw, SkippedFile):
                 return raw
-            parsed = parse_document(raw, ner=self.options.ner, layout=self.options.layout)
+            languages = getattr(self.options.model, "languages", NER_LANGUAGES)
+            parsed = parse_document(raw, ner=self.options.ner, layout=self.options.layout, languages=languages)
         except Exception as exc:
             return _failure(path, exc)
         pending = None

@@ -56,6 +56,9 @@ def _import_natasha() -> None:
 class NerModel:
     """natasha's segmenter, morphology tagger and NER tagger, loaded once."""
 
+    name = MODEL_NAME
+    languages = ("ru",)  # the documents it pre-annotates (annotation.language.NER_LANGUAGES)
+
     def __init__(self) -> None:
         self._lock = threading.RLock()
         self._parts: tuple | None = None

@@ -33,6 +33,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help=f"transcript files ({', '.join(SUPPORTED_SUFFIXES)}) or folders to walk for them",
     )
     p.add_argument("--no-ner", action="store_true", help="do not pre-annotate with natasha")
+    p.add_argument(
+        "--model",
+        default="natasha",
+        metavar="SOURCE",
+        help="the suggestion source: natasha (Russian, the default) or spacy:NAME, any installed spaCy pipeline "
+        "with NER (a package or a folder), for documents in its language",
+    )
     p.add_argument("--encoding", help="decode text files with this encoding instead of detecting it")
     p.add_argument("--layout", choices=list(LAYOUTS), help="turn layout to use instead of detecting it")
     p.add_argument("--force", action="store_true", help="import a file again even if the project has it")
@@ -115,7 +122,13 @@ def _duration(seconds: float) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.format:
         return dataset_cmd.run_import(args)  # labeled data, not transcripts
+    model = None
+    if not args.no_ner and args.model != "natasha":
+        from annotation.spacy_ner import load_source
+
+        model = load_source(args.model)
     options = ImportOptions(
+        model=model,
         ner=not args.no_ner,
         layout=args.layout,
         encoding=args.encoding,

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from annotation.importing import FileProgressCallback, ImportOptions, ImportReport, Progress, import_files
+from annotation.ner import MODEL_NAME
 
 from .project import Project
 
@@ -32,11 +33,12 @@ def import_into(
     then not stored at all.
     """
     options = options or ImportOptions()
+    model_name = getattr(options.model, "name", MODEL_NAME)  # kept beside its raw output
     if options.labels is None:
         options = replace(options, labels=[label.name for label in project.labels()])
     return import_files(
         paths,
-        store=lambda imported: project.add_document(imported.document, imported.mentions),
+        store=lambda imported: project.add_document(imported.document, imported.mentions, model=model_name),
         find_existing=project.find_by_sha256,
         options=options,
         progress=progress,
