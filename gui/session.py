@@ -37,6 +37,7 @@ class Session(QObject):
     labelsChanged = Signal()
     modelReady = Signal()
     importProgress = Signal(int, int, str)  # files done, files in all, file being read
+    annotated = Signal(str)  # a document imported without the model got its suggestions
     importFileProgress = Signal(object)  # annotation.importing.FileProgress: turns inside the file, time left
     importFinished = Signal(object)  # ImportReport
     exportProgress = Signal(int, int)  # documents written, documents in all
@@ -52,6 +53,7 @@ class Session(QObject):
         self.current = CurrentDocument(self)
         self.model_ready = False
         self._cancel_import = False
+        self._annotate_later = False
         self._importing = False
         self._exporting = False
         self._cancel_export = False
@@ -115,6 +117,45 @@ class Session(QObject):
         if report.imported:
             self.documentsChanged.emit()
         self.importFinished.emit(report)
+        if self._annotate_later:
+            self._annotate_later = False
+            self.annotate([f.id for f in report.imported])
+
+    def import_then_annotate(self, paths: list[str]) -> bool:
+        """Import without the model, so the texts can be read at once; then annotate them in the background."""
+        if self._importing:
+            return self.refuse(self.tr("An import is already running."))
+        self._annotate_later = True  # before the import starts: it may finish at once
+        return self.import_files(paths, ner=False)
+
+    def annotate(self, doc_ids: list[str]) -> None:
+        """Suggest entities in documents imported without the model, one after another, off the UI thread.
+
+        Each document's suggestions arrive as one undoable edit ("Re-run the model"),
+        and nothing a person did meanwhile is overwritten (``plan_suggestions``).
+        """
+        if not doc_ids:
+            return
+        doc_id, rest = doc_ids[0], doc_ids[1:]
+        path = self.project.path
+
+        def work() -> tuple[str, list]:
+            with Project(path) as project:  # the worker's own connection
+                doc = project.load_document(doc_id)
+            turns = doc.turns if doc.source.language in NER_LANGUAGES else turns_in(doc.text, doc.turns)
+            return doc_id, mentions_by_turn(doc.text, turns, cancelled=lambda: self._cancel_import) if turns else []
+
+        def done(result: tuple[str, list]) -> None:
+            found_id, mentions = result
+            doc = self.current.doc if self.current.id == found_id else self.project.load_document(found_id)
+            labels = [lab.name for lab in self.labels()]
+            plan = plan_suggestions(doc, mentions, self.project.model_output(found_id), labels, MODEL_NAME)
+            if not isinstance(plan, Refusal):
+                self.push(plan)
+            self.annotated.emit(found_id)
+            self.annotate(rest)
+
+        self.runner.submit(work, done, self._model_failed)
 
     def _import_failed(self, exc: BaseException) -> None:
         self._importing = False

@@ -989,6 +989,22 @@ Turns › Re-detect layout… finds the turns again.</source>
         <translation>Импорт всех расшифровок из папки</translation>
     </message>
     <message>
+        <source>Pre-annotating these files will take about {minutes} min.</source>
+        <translation>Предварительная разметка этих файлов займёт около {minutes} мин.</translation>
+    </message>
+    <message>
+        <source>Import them now and annotate in the background, so you can read them at once?</source>
+        <translation>Импортировать их сейчас и размечать в фоне, чтобы их можно было сразу читать?</translation>
+    </message>
+    <message>
+        <source>Import now, annotate in the background</source>
+        <translation>Импортировать сейчас, размечать в фоне</translation>
+    </message>
+    <message>
+        <source>Import and annotate first</source>
+        <translation>Сначала импортировать и разметить</translation>
+    </message>
+    <message>
         <source>Exporting {done} of {total} documents…</source>
         <translation>Экспорт: документ {done} из {total}…</translation>
     </message>

@@ -264,3 +264,20 @@ def test_the_list_counts_resolved_suggestions_not_spans(qtbot, keys, sample_wind
     assert "2% of suggestions resolved" in line()
     window.session.undo_stack.undo()
     assert "0% of suggestions resolved" in line()
+
+
+def test_a_long_import_is_offered_to_annotate_in_the_background(qtbot, open_window, sample_copy, tmp_path, monkeypatch):
+    import gui.main_window.jobs as jobs
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(jobs, "BYTES_PER_SECOND", 100)  # the sample's 10 KB now "take" over a minute
+    window = open_window(tmp_path / "p.db")
+    window.start_import([str(sample_copy)])
+    box = window.findChild(QMessageBox, "longImportDialog")
+    assert box is not None and "about" in box.text()
+    with qtbot.waitSignal(window.session.annotated, timeout=120000):
+        box.defaultButton().click()  # import now, annotate in the background
+    doc = window.view.doc
+    assert doc is not None and len(doc.turns) == 20  # the text was there to read first
+    assert len(doc.spans) >= 50 and {s.status for s in doc.spans} == {"suggested"}
+    assert window.session.undo_stack.undoText().startswith("Re-run the model")
