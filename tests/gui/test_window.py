@@ -267,8 +267,9 @@ def test_the_list_counts_resolved_suggestions_not_spans(qtbot, keys, sample_wind
 
 
 def test_a_long_import_is_offered_to_annotate_in_the_background(qtbot, open_window, sample_copy, tmp_path, monkeypatch):
-    import gui.main_window.jobs as jobs
     from PySide6.QtWidgets import QMessageBox
+
+    import gui.main_window.jobs as jobs
 
     monkeypatch.setattr(jobs, "BYTES_PER_SECOND", 100)  # the sample's 10 KB now "take" over a minute
     window = open_window(tmp_path / "p.db")
