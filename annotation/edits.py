@@ -22,12 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .changes import (
-    AddLabel,
     AddSpans,
     AddSpeaker,
     Batch,
     Change,
-    DeleteLabel,
     DeleteSpans,
     MergeTurn,
     ReplaceTurns,
@@ -35,7 +33,6 @@ from .changes import (
     SetStatus,
     SetTurnSpeakers,
     SplitTurn,
-    UpdateLabel,
     UpdateSpans,
     UpdateSpeaker,
 )
@@ -44,7 +41,6 @@ from .model import (
     ROLES,
     Document,
     DocumentStatus,
-    Label,
     Mention,
     ModelError,
     Origin,
@@ -91,8 +87,20 @@ def _touch(doc: Document, change: Change) -> Change:
     return Batch((change, flip), text=getattr(change, "text", ""))
 
 
-def _quote(spans: Sequence[Span], what: str = "spans") -> str:
-    return f"{spans[0].label} «{spans[0].text}»" if len(spans) == 1 else f"{len(spans)} {what}"
+class Title(str):
+    """What an undo list shows for a change: the English text, remembering its template and parameters.
+
+    A front door may translate ``template`` and fill it again (each ``Title("…")`` literal
+    is extracted for translation, as ``Refusal``'s are); stored, it is plain English.
+    """
+
+    template: str
+    params: tuple[tuple[str, object], ...]
+
+    def __new__(cls, template: str, **params: object) -> Title:
+        title = super().__new__(cls, template.format(**params) if params else template)
+        title.template, title.params = template, tuple(params.items())
+        return title
 
 
 def _update(doc: Document, spans: Sequence[Span], title: str, **fields: object) -> Change:
@@ -132,7 +140,7 @@ def plan_tag(
         return Refusal("«{surface}» is already tagged {label}.", surface=surface, label=label)
     rejected = next((s for s in doc.spans if (s.start, s.end, s.label) == (start, end, label) and not s.visible), None)
     if rejected is not None:  # tagging what was rejected changes one's mind: it is accepted after all
-        title = f"Tag «{surface}» as {label}"
+        title = Title("Tag «{text}» as {label}", text=surface, label=label)
         return _update(doc, [rejected], title, status=Status.ACCEPTED.value, annotator=annotator)
     suggestion = next((s for s in same_range if s.status == Status.SUGGESTED), None)
     if suggestion is not None:
@@ -142,14 +150,14 @@ def plan_tag(
     # A person's DATE or MONEY gets the normal form a model span would (``normalize(label, text)``).
     normal = normalize(label, surface) if normalize is not None else None
     span = Span(start, end, label, surface, normal, Origin.HUMAN.value, Status.ACCEPTED.value, annotator)
-    return _touch(doc, AddSpans(doc.id, (span,), f"Tag «{surface}» as {label}"))
+    return _touch(doc, AddSpans(doc.id, (span,), Title("Tag «{text}» as {label}", text=surface, label=label)))
 
 
 def plan_remove(doc: Document, span: Span, annotator: str | None) -> Plan:
     """Reject a model suggestion (it stays as a hidden row) or delete any other span."""
     if span.status == Status.SUGGESTED:
         return plan_reject(doc, [span], annotator)
-    return _touch(doc, DeleteSpans(doc.id, (span,), f"Delete {_quote([span])}"))
+    return _touch(doc, DeleteSpans(doc.id, (span,), Title("Delete {label} «{text}»", label=span.label, text=span.text)))
 
 
 def plan_accept(doc: Document, spans: Iterable[Span], annotator: str | None, text: str = "") -> Plan:
@@ -157,7 +165,10 @@ def plan_accept(doc: Document, spans: Iterable[Span], annotator: str | None, tex
     todo = [s for s in spans if s.status == Status.SUGGESTED]
     if not todo:
         return Refusal("No unresolved suggestion here.")
-    text = text or f"Accept {_quote(todo, 'suggestions')}"
+    one = todo[0]
+    if not text:
+        many = Title("Accept {count} suggestions", count=len(todo))
+        text = Title("Accept {label} «{text}»", label=one.label, text=one.text) if len(todo) == 1 else many
     return _update(doc, todo, text, status=Status.ACCEPTED.value, annotator=annotator)
 
 
@@ -165,7 +176,10 @@ def plan_reject(doc: Document, spans: Iterable[Span], annotator: str | None, tex
     todo = [s for s in spans if s.status == Status.SUGGESTED]
     if not todo:
         return Refusal("No unresolved suggestion here.")
-    text = text or f"Reject {_quote(todo, 'suggestions')}"
+    one = todo[0]
+    if not text:
+        many = Title("Reject {count} suggestions", count=len(todo))
+        text = Title("Reject {label} «{text}»", label=one.label, text=one.text) if len(todo) == 1 else many
     return _update(doc, todo, text, status=Status.REJECTED.value, annotator=annotator)
 
 
@@ -177,10 +191,12 @@ def plan_relabel(doc: Document, spans: Iterable[Span], label: str, annotator: st
     layer = {(s.annotator, s.start, s.end, s.label) for s in doc.spans}
     if any((annotator, s.start, s.end, label) in layer and s.label != label for s in todo):
         return Refusal("That text is already tagged {label}; delete one of the two spans instead.", label=label)
-    what = f"«{todo[0].text}»" if len(todo) == 1 else f"{len(todo)} spans"
-    return _update(
-        doc, todo, f"Retag {what} as {label}", label=label, status=Status.ACCEPTED.value, annotator=annotator
+    title = (
+        Title("Retag «{text}» as {label}", text=todo[0].text, label=label)
+        if len(todo) == 1
+        else Title("Retag {count} spans as {label}", count=len(todo), label=label)
     )
+    return _update(doc, todo, title, label=label, status=Status.ACCEPTED.value, annotator=annotator)
 
 
 def plan_resize(doc: Document, span: Span, side: str, direction: int, annotator: str | None) -> Plan:
@@ -197,7 +213,7 @@ def plan_resize(doc: Document, span: Span, side: str, direction: int, annotator:
     fields: dict[str, object] = {"start": start, "end": end, "text": doc.text[start:end], "normal": None}
     if span.status == Status.SUGGESTED:
         fields.update(status=Status.ACCEPTED.value, annotator=annotator)
-    return _update(doc, [span], f"Resize «{span.text}»", **fields)
+    return _update(doc, [span], Title("Resize «{text}»", text=span.text), **fields)
 
 
 def plan_propagate(
@@ -211,18 +227,20 @@ def plan_propagate(
         Span(s, e, span.label, doc.text[s:e], span.normal, Origin.HUMAN.value, Status.ACCEPTED.value, annotator)
         for s, e in places
     )
-    return _touch(doc, AddSpans(doc.id, spans, f"Propagate {span.label} «{span.text}» ×{len(spans)}"))
+    title = Title("Propagate {label} «{text}» ×{count}", label=span.label, text=span.text, count=len(spans))
+    return _touch(doc, AddSpans(doc.id, spans, title))
 
 
 def plan_accept_turn(doc: Document, turn_index: int, annotator: str | None) -> Plan:
     turn = doc.turns[turn_index]
     spans = [s for s in doc.spans if s.status == Status.SUGGESTED and turn.start <= s.start < turn.end]
-    return plan_accept(doc, spans, annotator, f"Accept {len(spans)} suggestion(s) in turn {turn_index + 1}")
+    title = Title("Accept {count} suggestion(s) in turn {number}", count=len(spans), number=turn_index + 1)
+    return plan_accept(doc, spans, annotator, title)
 
 
 def plan_accept_document(doc: Document, annotator: str | None) -> Plan:
     spans = [s for s in doc.spans if s.status == Status.SUGGESTED]
-    return plan_accept(doc, spans, annotator, f"Accept all {len(spans)} suggestion(s)")
+    return plan_accept(doc, spans, annotator, Title("Accept all {count} suggestion(s)", count=len(spans)))
 
 
 def plan_suggestions(
@@ -246,7 +264,7 @@ def plan_suggestions(
     )
     if not fresh:
         return Refusal("The model found nothing it had not suggested before.")
-    return AddSpans(doc.id, spans, f"Re-run the model: {len(spans)} new suggestion(s)", fresh, model)
+    return AddSpans(doc.id, spans, Title("Re-run the model: {count} new suggestion(s)", count=len(spans)), fresh, model)
 
 
 # -- turns and speakers -------------------------------------------------------------
@@ -258,7 +276,7 @@ def plan_set_speaker(doc: Document, turns: Iterable[Turn], speaker: str) -> Plan
     changes = tuple((t.id, t.speaker, speaker) for t in turns if t.speaker != speaker)
     if not changes:
         return Refusal("Already {speaker}'s turn.", speaker=speaker)
-    return _touch(doc, SetTurnSpeakers(doc.id, changes, f"Give turn to {speaker}"))
+    return _touch(doc, SetTurnSpeakers(doc.id, changes, Title("Give turn to {speaker}", speaker=speaker)))
 
 
 def plan_realternate(doc: Document, turn_index: int) -> Plan:
@@ -266,7 +284,7 @@ def plan_realternate(doc: Document, turn_index: int) -> Plan:
     if not changes:
         return Refusal("This turn is not in a run of interviewer and respondent turns.")
     turns = tuple((doc.turns[i].id, doc.turns[i].speaker, name) for i, name in changes)
-    return _touch(doc, SetTurnSpeakers(doc.id, turns, f"Re-alternate {len(changes)} turns"))
+    return _touch(doc, SetTurnSpeakers(doc.id, turns, Title("Re-alternate {count} turns", count=len(changes))))
 
 
 def plan_split(doc: Document, offset: int) -> Plan:
@@ -276,14 +294,15 @@ def plan_split(doc: Document, offset: int) -> Plan:
     problem = split_point_ok(doc, turn, offset)
     if problem:
         return Refusal(problem)
-    return _touch(doc, SplitTurn(doc.id, turn.id, offset, None, f"Split {turn.speaker}'s turn"))
+    return _touch(doc, SplitTurn(doc.id, turn.id, offset, None, Title("Split {speaker}'s turn", speaker=turn.speaker)))
 
 
 def plan_merge(doc: Document, turn_index: int) -> Plan:
     if turn_index <= 0:
         return Refusal("The first turn has no turn before it to merge with.")
     turn = doc.turns[turn_index]
-    return _touch(doc, MergeTurn(doc.id, turn.id, f"Merge {turn.speaker}'s turn into the one before"))
+    title = Title("Merge {speaker}'s turn into the one before", speaker=turn.speaker)
+    return _touch(doc, MergeTurn(doc.id, turn.id, title))
 
 
 def plan_swap_roles(doc: Document) -> Plan:
@@ -293,7 +312,7 @@ def plan_swap_roles(doc: Document) -> Plan:
     if len(asking) != 1 or len(answering) != 1:
         return Refusal("Swapping roles needs one interviewer and one respondent; set the roles in the Speakers panel.")
     a, b = asking[0], answering[0]
-    text = f"Swap the roles of {a.name} and {b.name}"
+    text = Title("Swap the roles of {a} and {b}", a=a.name, b=b.name)
     swap = (UpdateSpeaker(doc.id, a, Speaker(a.name, b.role)), UpdateSpeaker(doc.id, b, Speaker(b.name, a.role)))
     return _touch(doc, Batch(swap, text))
 
@@ -309,7 +328,8 @@ def plan_rename(doc: Document, speaker: Speaker, name: str, role: str) -> Plan:
         return Refusal("Nothing to change.")
     if name != speaker.name and name in {s.name for s in doc.speakers}:
         return Refusal("There is already a speaker named {name}.", name=name)
-    text = f"Rename {speaker.name} to {name}" if name != speaker.name else f"Make {name} {role}"
+    renamed = Title("Rename {old} to {new}", old=speaker.name, new=name)
+    text = renamed if name != speaker.name else Title("Make {name} {role}", name=name, role=role)
     return _touch(doc, UpdateSpeaker(doc.id, Speaker(speaker.name, speaker.role), Speaker(name, role), text))
 
 
@@ -323,7 +343,7 @@ def plan_add_speaker(doc: Document, name: str, role: str = "other") -> Plan:
         speaker = Speaker(name, role)
     except ModelError as exc:
         return Refusal(str(exc))
-    return _touch(doc, AddSpeaker(doc.id, speaker, f"Add speaker {name}"))
+    return _touch(doc, AddSpeaker(doc.id, speaker, Title("Add speaker {name}", name=name)))
 
 
 def plan_relayout(doc: Document, layout: str | None) -> Plan:
@@ -346,8 +366,7 @@ def plan_relayout(doc: Document, layout: str | None) -> Plan:
             text=first.text,
         )
     sections = found.metadata.get(SECTIONS_KEY)
-    name = found.layout + (f" ({len(found.turns)} turns)" if found.turns else "")
-    text = f"Re-detect turns: {name}"
+    text = Title("Re-detect turns: {layout} ({count} turns)", layout=found.layout, count=len(found.turns))
     change: Change = ReplaceTurns(
         doc.id, tuple(found.turns), tuple(found.speakers), found.layout, found.confidence, sections, text
     )
@@ -366,7 +385,8 @@ def plan_language(doc: Document, language: str) -> Plan:
         return Refusal("A language is a two- or three-letter code such as ru or en, not {language}.", language=language)
     if language == doc.source.language:
         return Refusal("The document's language is {language} already.", language=language)
-    return SetLanguage(doc.id, doc.source.language, language, f"Set the language to {language}")
+    title = Title("Set the language to {language}", language=language)
+    return SetLanguage(doc.id, doc.source.language, language, title)
 
 
 def plan_status(doc: Document, status: str) -> Plan:
@@ -374,44 +394,7 @@ def plan_status(doc: Document, status: str) -> Plan:
         return Refusal("Unknown document status {status}.", status=status)
     if doc.status == status:
         return Refusal("The document is already {status}.", status=status.replace("_", " "))
-    return SetStatus(doc.id, doc.status, status, f"Mark document {status.replace('_', ' ')}")
-
-
-def plan_labels(before: Sequence[Label], after: Sequence[tuple[Label | None, Label]], deleted: Iterable[tuple]) -> Plan:
-    """The label schema dialog's OK as one change.
-
-    ``after`` pairs each row's original label (None for a new row) with the label it
-    now describes; ``deleted`` holds ``(label, spans, relabel_to)`` for removed rows,
-    with ``spans`` one of refuse, delete, relabel.  Deletions go first (so a name or
-    a hotkey can be reused), then edits, then additions.
-    """
-    names = [new.name for _, new in after]
-    if len(set(names)) != len(names):
-        return Refusal("Label names must be different.")
-    keys = [new.hotkey for _, new in after if new.hotkey]
-    if len(set(keys)) != len(keys):
-        return Refusal("Two labels share a hotkey.")
-    changes: list[Change] = []
-    for label, spans, relabel_to in deleted:
-        changes.append(DeleteLabel(label, spans, relabel_to, f"Delete label {label.name}"))
-    edits = [(old, new) for old, new in after if old is not None and old != new]
-    # Two labels that swap names or hotkeys would clash half-way: park them under temporary names first.
-    parked = []
-    for old, new in edits:
-        taken = [o for o, _ in edits if o.name != old.name]
-        if any(o.name == new.name or (new.hotkey and o.hotkey == new.hotkey) for o in taken):
-            temp = replace(old, name=f"{old.name}__", hotkey="")
-            changes.append(UpdateLabel(old, temp))
-            parked.append((temp, new))
-        else:
-            changes.append(UpdateLabel(old, new, f"Edit label {old.name}"))
-    changes.extend(UpdateLabel(temp, new, f"Edit label {new.name}") for temp, new in parked)
-    changes.extend(AddLabel(new, None, f"Add label {new.name}") for old, new in after if old is None)
-    if not changes:
-        return Refusal("The labels are as they were.")
-    if len(changes) == 1:
-        return changes[0]
-    return Batch(tuple(changes), text="Edit the label schema")
+    return SetStatus(doc.id, doc.status, status, Title("Mark document {status}", status=status.replace("_", " ")))
 
 
 # -- selecting spans for batch edits -----------------------------------------------------

@@ -16,6 +16,8 @@ from PySide6.QtGui import QUndoCommand
 
 from annotation.changes import Change, describe
 
+from .translations import title_text
+
 
 class Writer(Protocol):
     def write(self, change: Change) -> Change | None: ...
@@ -23,7 +25,7 @@ class Writer(Protocol):
 
 class ChangeCommand(QUndoCommand):
     def __init__(self, writer: Writer, change: Change, inverse: Change) -> None:
-        super().__init__(describe(change))
+        super().__init__(title_text(describe(change)))  # in the interface language
         self.writer = writer
         self.change = change
         self.inverse = inverse

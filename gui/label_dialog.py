@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotation.edits import Refusal, plan_labels
+from annotation.edits import Refusal
+from annotation.label_edits import plan_labels
 from annotation.model import Label, ModelError
 
 from .plaintext import message

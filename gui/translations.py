@@ -25,7 +25,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotation.bundled import RESOURCES
-from annotation.edits import Refusal
+from annotation.edits import Refusal, Title
 
 from . import settings
 
@@ -34,7 +34,7 @@ LANGUAGES = {"en": "English", "ru": "Русский"}  # each in its own languag
 # The context pyside6-lupdate gives strings marked outside any class: the ``Refusal("…")``
 # literals of annotation/edits.py and the ``N_("…")`` texts of the shortcut table.
 MARKED = ""
-ALIASES = "QT_TR_NOOP+=Refusal,QT_TR_NOOP+=N_"
+ALIASES = "QT_TR_NOOP+=Refusal,QT_TR_NOOP+=N_,QT_TR_NOOP+=Title"
 
 _installed: list[QTranslator] = []
 
@@ -48,6 +48,14 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     forms (``%n``) are for ``self.tr(text, None, count)`` with a plain name for the count.
     """
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def title_text(text: str) -> str:
+    """An undo entry's text in the interface language (a :class:`annotation.edits.Title`), else as it is."""
+    if isinstance(text, Title):
+        template = translate(MARKED, text.template)
+        return template.format(**dict(text.params)) if text.params else template
+    return text
 
 
 def refusal_text(refusal: Refusal) -> str:
@@ -186,7 +194,8 @@ def lupdate_command(root: Path, ts_files: list[str]) -> list[str]:
     Files are named one by one: lupdate reads a folder only for the ``-extensions`` given
     before it, and the order of options is easy to get wrong.
     """
-    sources = sorted(p.relative_to(root).as_posix() for p in (root / "gui").rglob("*.py")) + ["annotation/edits.py"]
+    sources = sorted(p.relative_to(root).as_posix() for p in (root / "gui").rglob("*.py"))
+    sources += ["annotation/edits.py", "annotation/label_edits.py"]
     options = ["-no-obsolete", "-locations", "none", "-tr-function-alias", ALIASES]
     return [_tool("pyside6-lupdate"), *sources, *options, "-ts", *ts_files]
 

@@ -484,8 +484,32 @@
         <translation>«{surface}» уже помечено как {label}.</translation>
     </message>
     <message>
+        <source>Tag «{text}» as {label}</source>
+        <translation>Пометить «{text}» как {label}</translation>
+    </message>
+    <message>
+        <source>Delete {label} «{text}»</source>
+        <translation>Удалить {label} «{text}»</translation>
+    </message>
+    <message>
         <source>No unresolved suggestion here.</source>
         <translation>Здесь нет нерешённой подсказки.</translation>
+    </message>
+    <message>
+        <source>Accept {count} suggestions</source>
+        <translation>Принять подсказки: {count}</translation>
+    </message>
+    <message>
+        <source>Accept {label} «{text}»</source>
+        <translation>Принять {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Reject {count} suggestions</source>
+        <translation>Отклонить подсказки: {count}</translation>
+    </message>
+    <message>
+        <source>Reject {label} «{text}»</source>
+        <translation>Отклонить {label} «{text}»</translation>
     </message>
     <message>
         <source>Already {label}.</source>
@@ -494,6 +518,14 @@
     <message>
         <source>That text is already tagged {label}; delete one of the two spans instead.</source>
         <translation>Этот текст уже помечен как {label}; удалите лучше один из двух фрагментов.</translation>
+    </message>
+    <message>
+        <source>Retag «{text}» as {label}</source>
+        <translation>Сменить метку «{text}» на {label}</translation>
+    </message>
+    <message>
+        <source>Retag {count} spans as {label}</source>
+        <translation>Сменить метку фрагментов ({count}) на {label}</translation>
     </message>
     <message>
         <source>This span lies outside every turn.</source>
@@ -508,12 +540,32 @@
         <translation>Фрагмент уже доходит до края реплики.</translation>
     </message>
     <message>
+        <source>Resize «{text}»</source>
+        <translation>Изменить границы «{text}»</translation>
+    </message>
+    <message>
         <source>No untagged «{text}» left in this document.</source>
         <translation>В этом документе не осталось неразмеченных «{text}».</translation>
     </message>
     <message>
+        <source>Propagate {label} «{text}» ×{count}</source>
+        <translation>Распространить {label} «{text}» ×{count}</translation>
+    </message>
+    <message>
+        <source>Accept {count} suggestion(s) in turn {number}</source>
+        <translation>Принять подсказки в реплике {number}: {count}</translation>
+    </message>
+    <message>
+        <source>Accept all {count} suggestion(s)</source>
+        <translation>Принять все подсказки: {count}</translation>
+    </message>
+    <message>
         <source>The model found nothing it had not suggested before.</source>
         <translation>Модель не нашла ничего, чего не предлагала раньше.</translation>
+    </message>
+    <message>
+        <source>Re-run the model: {count} new suggestion(s)</source>
+        <translation>Перезапуск модели: новых подсказок — {count}</translation>
     </message>
     <message>
         <source>There is no speaker {speaker} in this document.</source>
@@ -528,16 +580,32 @@
         <translation>Эта реплика не входит в чередование реплик интервьюера и респондента.</translation>
     </message>
     <message>
+        <source>Re-alternate {count} turns</source>
+        <translation>Поменять роли в репликах: {count}</translation>
+    </message>
+    <message>
         <source>Put the cursor inside a turn to split it.</source>
         <translation>Чтобы разделить реплику, поставьте курсор внутрь неё.</translation>
+    </message>
+    <message>
+        <source>Split {speaker}&apos;s turn</source>
+        <translation>Разделить реплику: {speaker}</translation>
     </message>
     <message>
         <source>The first turn has no turn before it to merge with.</source>
         <translation>У первой реплики нет предыдущей, с которой её можно объединить.</translation>
     </message>
     <message>
+        <source>Merge {speaker}&apos;s turn into the one before</source>
+        <translation>Присоединить реплику ({speaker}) к предыдущей</translation>
+    </message>
+    <message>
         <source>Swapping roles needs one interviewer and one respondent; set the roles in the Speakers panel.</source>
         <translation>Чтобы поменять роли, нужны один интервьюер и один респондент; задайте роли на панели «Говорящие».</translation>
+    </message>
+    <message>
+        <source>Swap the roles of {a} and {b}</source>
+        <translation>Поменять роли: {a} и {b}</translation>
     </message>
     <message>
         <source>A speaker needs a name.</source>
@@ -556,8 +624,24 @@
         <translation>Говорящий с именем {name} уже есть.</translation>
     </message>
     <message>
+        <source>Rename {old} to {new}</source>
+        <translation>Переименовать {old} в {new}</translation>
+    </message>
+    <message>
+        <source>Make {name} {role}</source>
+        <translation>Роль {name}: {role}</translation>
+    </message>
+    <message>
+        <source>Add speaker {name}</source>
+        <translation>Добавить говорящего {name}</translation>
+    </message>
+    <message>
         <source>{count} span(s) would fall on a speaker mark or across a turn, the first «{text}»; delete or move them first, or choose another layout.</source>
         <translation>Фрагментов, которые попали бы на пометку говорящего или через границу реплики: {count}, первый — «{text}»; сначала удалите или сдвиньте их либо выберите другую разбивку.</translation>
+    </message>
+    <message>
+        <source>Re-detect turns: {layout} ({count} turns)</source>
+        <translation>Заново найти реплики: {layout} (реплик: {count})</translation>
     </message>
     <message>
         <source>A language is a two- or three-letter code such as ru or en, not {language}.</source>
@@ -568,12 +652,20 @@
         <translation>Язык документа уже {language}.</translation>
     </message>
     <message>
+        <source>Set the language to {language}</source>
+        <translation>Язык документа: {language}</translation>
+    </message>
+    <message>
         <source>Unknown document status {status}.</source>
         <translation>Неизвестный статус документа {status}.</translation>
     </message>
     <message>
         <source>The document is already {status}.</source>
         <translation>Документ уже в статусе «{status}».</translation>
+    </message>
+    <message>
+        <source>Mark document {status}</source>
+        <translation>Отметить документ: {status}</translation>
     </message>
     <message>
         <source>Label names must be different.</source>
@@ -584,8 +676,24 @@
         <translation>У двух меток одна и та же клавиша.</translation>
     </message>
     <message>
+        <source>Delete label {name}</source>
+        <translation>Удалить метку {name}</translation>
+    </message>
+    <message>
+        <source>Edit label {name}</source>
+        <translation>Изменить метку {name}</translation>
+    </message>
+    <message>
+        <source>Add label {name}</source>
+        <translation>Добавить метку {name}</translation>
+    </message>
+    <message>
         <source>The labels are as they were.</source>
         <translation>Метки не изменились.</translation>
+    </message>
+    <message>
+        <source>Edit the label schema</source>
+        <translation>Изменить схему меток</translation>
     </message>
     <message>
         <source>Choose a layout.</source>

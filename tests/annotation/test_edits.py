@@ -25,7 +25,6 @@ from annotation.edits import (
     Refusal,
     plan_accept_document,
     plan_accept_turn,
-    plan_labels,
     plan_merge,
     plan_propagate,
     plan_realternate,
@@ -40,6 +39,7 @@ from annotation.edits import (
     plan_tag,
     select_spans,
 )
+from annotation.label_edits import plan_labels
 from annotation.model import Document, Label, Mention, Span, Speaker, Turn
 
 TEXT = "– Где вы живёте?\n– В Москве. Москва большая, а Казань красивая.\n– А ЕАЭС?\n– ЕАЭС работает."

@@ -267,3 +267,13 @@ def test_the_translation_is_complete_and_in_step_with_the_code(tmp_path):
     subprocess.run([shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease")),
                     str(TS), "-qm", str(qm)], check=True, capture_output=True)  # fmt: skip
     assert qm.read_bytes() == translations.qm_path("ru").read_bytes(), "run python -m gui.translations --update"
+
+
+def test_undo_texts_are_russian_and_the_edit_log_keeps_english(russian, qtbot, keys, sample_window):
+    window = sample_window
+    keys.press("Tab")
+    keys.press("Return")  # accept a suggestion
+    undo = window.actions_by_id["undo"].text()
+    assert undo.startswith("&Отменить: Принять") and english_left(undo.split("«")[0]) == []
+    (entry,) = window.session.project.edit_log(window.view.doc.id)[-1:]
+    assert entry.text.startswith("Accept ")  # the project file stays in one language
