@@ -49,6 +49,7 @@ from .model import (
     Status,
     Turn,
 )
+from .phrases import Phrase
 from .propagate import untagged_occurrences
 from .tokens import grow, snap_to_words
 from .turns import realternate, split_point_ok
@@ -87,20 +88,8 @@ def _touch(doc: Document, change: Change) -> Change:
     return Batch((change, flip), text=getattr(change, "text", ""))
 
 
-class Title(str):
-    """What an undo list shows for a change: the English text, remembering its template and parameters.
-
-    A front door may translate ``template`` and fill it again (each ``Title("…")`` literal
-    is extracted for translation, as ``Refusal``'s are); stored, it is plain English.
-    """
-
-    template: str
-    params: tuple[tuple[str, object], ...]
-
-    def __new__(cls, template: str, **params: object) -> Title:
-        title = super().__new__(cls, template.format(**params) if params else template)
-        title.template, title.params = template, tuple(params.items())
-        return title
+class Title(Phrase):
+    """What an undo list shows for a change (a :class:`~annotation.phrases.Phrase`); stored, it is plain English."""
 
 
 def _update(doc: Document, spans: Sequence[Span], title: str, **fields: object) -> Change:
@@ -293,7 +282,7 @@ def plan_split(doc: Document, offset: int) -> Plan:
         return Refusal("Put the cursor inside a turn to split it.")
     problem = split_point_ok(doc, turn, offset)
     if problem:
-        return Refusal(problem)
+        return Refusal(problem.template, **dict(problem.params))
     return _touch(doc, SplitTurn(doc.id, turn.id, offset, None, Title("Split {speaker}'s turn", speaker=turn.speaker)))
 
 

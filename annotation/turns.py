@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Document, Span, Turn
+from .phrases import Phrase
 
 QA_ROLES = ("interviewer", "respondent")
 
@@ -89,27 +90,31 @@ def realternate(doc: Document, turn_index: int) -> list[tuple[int, str]]:
     return changes
 
 
-def split_problem(text: str, turn: Turn, offset: int, spans: Iterable[Span] = ()) -> str | None:
+def split_problem(text: str, turn: Turn, offset: int, spans: Iterable[Span] = ()) -> Phrase | None:
     """Why ``turn`` cannot be split at ``offset``, or None if it can.
 
     A split must leave words on both sides of it, inside the turn's speech, and
     may not cut a word or go through a span in ``spans``.
     """
     if not (turn.content_start <= offset <= turn.end):
-        return "Put the cursor inside the turn's speech to split it."
+        return Phrase("Put the cursor inside the turn's speech to split it.")
     if not text[turn.content_start : offset].strip():
-        return "Nothing would be left before the split: put the cursor after the first word."
+        return Phrase("Nothing would be left before the split: put the cursor after the first word.")
     if not text[offset : turn.end].strip():
-        return "Nothing would be left after the split: put the cursor before the last word."
+        return Phrase("Nothing would be left after the split: put the cursor before the last word.")
     if text[offset - 1].isalnum() and text[offset].isalnum():
-        return "The cursor is inside a word: put it between two words to split the turn."
+        return Phrase("The cursor is inside a word: put it between two words to split the turn.")
     for span in spans:
         if span.visible and span.start < offset < span.end:
-            return f"The split would cut the {span.label} span «{span.text}»: move the cursor or delete the span first."
+            return Phrase(
+                "The split would cut the {label} span «{text}»: move the cursor or delete the span first.",
+                label=span.label,
+                text=span.text,
+            )
     return None
 
 
-def split_point_ok(doc: Document, turn: Turn, offset: int) -> str | None:
+def split_point_ok(doc: Document, turn: Turn, offset: int) -> Phrase | None:
     """A message saying why a split of ``turn`` at ``offset`` is refused, or None if it is fine."""
     return split_problem(doc.text, turn, offset, (s for s in doc.spans if s.start < offset < s.end))
 

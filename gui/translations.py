@@ -34,7 +34,7 @@ LANGUAGES = {"en": "English", "ru": "Русский"}  # each in its own languag
 # The context pyside6-lupdate gives strings marked outside any class: the ``Refusal("…")``
 # literals of annotation/edits.py and the ``N_("…")`` texts of the shortcut table.
 MARKED = ""
-ALIASES = "QT_TR_NOOP+=Refusal,QT_TR_NOOP+=N_,QT_TR_NOOP+=Title"
+ALIASES = "QT_TR_NOOP+=Refusal,QT_TR_NOOP+=N_,QT_TR_NOOP+=Title,QT_TR_NOOP+=Phrase"
 
 _installed: list[QTranslator] = []
 
@@ -195,7 +195,7 @@ def lupdate_command(root: Path, ts_files: list[str]) -> list[str]:
     before it, and the order of options is easy to get wrong.
     """
     sources = sorted(p.relative_to(root).as_posix() for p in (root / "gui").rglob("*.py"))
-    sources += ["annotation/edits.py", "annotation/label_edits.py"]
+    sources += ["annotation/edits.py", "annotation/label_edits.py", "annotation/turns.py"]
     options = ["-no-obsolete", "-locations", "none", "-tr-function-alias", ALIASES]
     return [_tool("pyside6-lupdate"), *sources, *options, "-ts", *ts_files]
 

@@ -699,6 +699,26 @@
         <source>Choose a layout.</source>
         <translation>Выберите разбивку.</translation>
     </message>
+    <message>
+        <source>Put the cursor inside the turn&apos;s speech to split it.</source>
+        <translation>Поставьте курсор внутрь речи реплики, чтобы её разделить.</translation>
+    </message>
+    <message>
+        <source>Nothing would be left before the split: put the cursor after the first word.</source>
+        <translation>До места разделения ничего не останется: поставьте курсор после первого слова.</translation>
+    </message>
+    <message>
+        <source>Nothing would be left after the split: put the cursor before the last word.</source>
+        <translation>После места разделения ничего не останется: поставьте курсор перед последним словом.</translation>
+    </message>
+    <message>
+        <source>The cursor is inside a word: put it between two words to split the turn.</source>
+        <translation>Курсор внутри слова: поставьте его между словами, чтобы разделить реплику.</translation>
+    </message>
+    <message>
+        <source>The split would cut the {label} span «{text}»: move the cursor or delete the span first.</source>
+        <translation>Разделение разрежет фрагмент {label} «{text}»: передвиньте курсор или сначала удалите фрагмент.</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>

@@ -277,3 +277,12 @@ def test_undo_texts_are_russian_and_the_edit_log_keeps_english(russian, qtbot, k
     assert undo.startswith("&Отменить: Принять") and english_left(undo.split("«")[0]) == []
     (entry,) = window.session.project.edit_log(window.view.doc.id)[-1:]
     assert entry.text.startswith("Accept ")  # the project file stays in one language
+
+
+def test_a_split_refusal_is_russian(russian, qtbot, keys, sample_window):
+    window, view = sample_window, sample_window.view
+    word = view.doc.text.index("Финансового")
+    view.move_to_offset(word + 3)  # inside a word
+    with qtbot.waitSignal(window.session.editRefused) as refused:
+        keys.press("Ctrl+Shift+S")
+    assert refused.args[0].startswith("Курсор внутри слова")
