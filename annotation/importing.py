@@ -24,6 +24,7 @@ from .language import NER_LANGUAGES, turns_in
 from .layouts.base import GENERIC_EN, GENERIC_RU
 from .model import Document, Mention, Source, check_document
 from .ner import NerCancelled, NerModel, TurnsDone, mentions_by_turn, suggestions
+from .phrases import Phrase
 from .pool import POOL_MIN_BYTES, Estimate, NerPool, PendingMentions, pool_wanted, worker_count
 from .readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES, RawText, is_supported, read
 from .transcript import Transcript, parse, rename_speaker
@@ -80,17 +81,21 @@ def parse_document(
         ner_turns = turns_in(transcript.text, transcript.turns)  # a mixed document: its Russian turns
         tag = bool(ner_turns)
         if tag:
-            notes.append(
-                f"language is {language!r}, but {len(ner_turns)} of {len(transcript.turns)} turns are in Russian;"
-                " natasha pre-annotated those"
-            )
+            notes.append(Phrase(
+                "language is '{language}', but {count} of {total} turns are Russian; natasha tagged those",
+                language=language, count=len(ner_turns), total=len(transcript.turns)))
         else:
-            notes.append(f"language is {language!r}; natasha pre-annotates Russian only, so no suggestions were made")
+            notes.append(Phrase(
+                "language is '{language}'; natasha pre-annotates Russian only, so no suggestions were made",
+                language=language))
     elif ner and not tag:
-        notes.append(f"language is {language!r}; the model is for {', '.join(languages)}, so no suggestions were made")
+        notes.append(Phrase(
+            "language is '{language}'; the model is for {languages}, so no suggestions were made",
+            language=language, languages=", ".join(languages)))
     if transcript.confidence < 0.5:
-        guess = f"the {transcript.layout} layout is a guess (confidence {transcript.confidence:.2f})"
-        notes.append(f"{guess}; check the speakers")
+        notes.append(Phrase(
+            "the {layout} layout is a guess (confidence {confidence}); check the speakers",
+            layout=transcript.layout, confidence=f"{transcript.confidence:.2f}"))
     return Parsed(raw, transcript, tag, notes, ner_turns)
 
 

@@ -25,7 +25,8 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotation.bundled import RESOURCES
-from annotation.edits import Refusal, Title
+from annotation.edits import Refusal
+from annotation.phrases import Phrase
 
 from . import settings
 
@@ -51,8 +52,9 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 
 def title_text(text: str) -> str:
-    """An undo entry's text in the interface language (a :class:`annotation.edits.Title`), else as it is."""
-    if isinstance(text, Title):
+    """Text from below Qt in the interface language: a :class:`annotation.phrases.Phrase` (an undo
+    entry's ``Title``, an import note) is translated and refilled; any other text stays as it is."""
+    if isinstance(text, Phrase):
         template = translate(MARKED, text.template)
         return template.format(**dict(text.params)) if text.params else template
     return text
@@ -195,7 +197,7 @@ def lupdate_command(root: Path, ts_files: list[str]) -> list[str]:
     before it, and the order of options is easy to get wrong.
     """
     sources = sorted(p.relative_to(root).as_posix() for p in (root / "gui").rglob("*.py"))
-    sources += ["annotation/edits.py", "annotation/label_edits.py", "annotation/turns.py"]
+    sources += ["annotation/edits.py", "annotation/label_edits.py", "annotation/turns.py", "annotation/importing.py"]
     options = ["-no-obsolete", "-locations", "none", "-tr-function-alias", ALIASES]
     return [_tool("pyside6-lupdate"), *sources, *options, "-ts", *ts_files]
 

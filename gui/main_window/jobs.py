@@ -13,7 +13,7 @@ from annotation.readers import SUPPORTED_SUFFIXES
 from .. import plaintext, settings
 from ..export_dialog import ExportDialog
 from ..shortcuts import Action
-from ..translations import translate
+from ..translations import title_text, translate
 from .actions import handles
 
 # NER on this machine's kind runs at about 10,000 characters a second per core; Russian UTF-8
@@ -160,7 +160,7 @@ class JobsMixin:
         first = next(iter([f.id for f in report.imported] + [s.existing for s in report.skipped if s.existing]), None)
         if first:
             self.show_document(first)
-        notes = [f"{Path(f.file).name}: {note}" for f in report.imported for note in f.notes]
+        notes = [f"{Path(f.file).name}: {title_text(note)}" for f in report.imported for note in f.notes]
         if report.failed:
             messages = [f.message for f in report.failed]
             box = QMessageBox(QMessageBox.Icon.Warning, "Razmetka", "", parent=self)

@@ -719,6 +719,22 @@
         <source>The split would cut the {label} span «{text}»: move the cursor or delete the span first.</source>
         <translation>Разделение разрежет фрагмент {label} «{text}»: передвиньте курсор или сначала удалите фрагмент.</translation>
     </message>
+    <message>
+        <source>language is &apos;{language}&apos;, but {count} of {total} turns are Russian; natasha tagged those</source>
+        <translation>язык — «{language}», но {count} из {total} реплик на русском; natasha разметила их</translation>
+    </message>
+    <message>
+        <source>language is &apos;{language}&apos;; natasha pre-annotates Russian only, so no suggestions were made</source>
+        <translation>язык — «{language}»; natasha размечает только русский текст, поэтому подсказок нет</translation>
+    </message>
+    <message>
+        <source>language is &apos;{language}&apos;; the model is for {languages}, so no suggestions were made</source>
+        <translation>язык — «{language}»; модель для языков {languages}, поэтому подсказок нет</translation>
+    </message>
+    <message>
+        <source>the {layout} layout is a guess (confidence {confidence}); check the speakers</source>
+        <translation>разбивка {layout} угадана (уверенность {confidence}); проверьте говорящих</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>

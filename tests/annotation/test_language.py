@@ -48,4 +48,4 @@ def test_a_mixed_document_is_tagged_on_its_russian_turns_only(ner_model, tmp_pat
     assert doc.source.language != "ru"
     russian_turns = {t.start for t in doc.turns[2:]}
     assert doc.spans and all(doc.turn_at(s.start).start in russian_turns for s in doc.spans)
-    assert any("turns are in Russian" in note for note in imported.notes)
+    assert any("turns are Russian" in note for note in imported.notes)

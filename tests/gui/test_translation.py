@@ -286,3 +286,14 @@ def test_a_split_refusal_is_russian(russian, qtbot, keys, sample_window):
     with qtbot.waitSignal(window.session.editRefused) as refused:
         keys.press("Ctrl+Shift+S")
     assert refused.args[0].startswith("Курсор внутри слова")
+
+
+def test_an_import_note_is_russian(russian, qtbot, open_window, tmp_path):
+    english = tmp_path / "talk.txt"
+    english.write_text("- Where do you live?\n\n- In London, near the river.\n", encoding="utf-8")
+    window = open_window(tmp_path / "p.db")
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(english)])
+    assert any("natasha размечает только русский текст" in m for m in messages)
