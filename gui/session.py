@@ -23,6 +23,7 @@ from annotation.ner import MODEL_NAME, mentions_by_turn, shared_model
 from storage import Project, import_into
 from storage.export import export_from
 
+from . import settings
 from .commands import ChangeCommand
 from .current import CurrentDocument
 from .tasks import TaskRunner
@@ -95,7 +96,14 @@ class Session(QObject):
             return self.refuse(self.tr("An import is already running."))
         self._importing = True
         self._cancel_import = False
-        options = ImportOptions(ner=ner, labels=[lab.name for lab in self.labels()])
+        model = None
+        if ner and (settings.get("model") or "natasha") != "natasha":
+            try:
+                model = self.source()  # a spaCy pipeline runs in the import's worker, never in the pool
+            except RazmetkaError as exc:
+                self._importing = False
+                return self.refuse(str(exc))
+        options = ImportOptions(ner=ner, labels=[lab.name for lab in self.labels()], model=model)
         path = self.project.path
 
         def work() -> ImportReport:
@@ -138,18 +146,21 @@ class Session(QObject):
             return
         doc_id, rest = doc_ids[0], doc_ids[1:]
         path = self.project.path
+        source = self.source()
 
         def work() -> tuple[str, list]:
             with Project(path) as project:  # the worker's own connection
                 doc = project.load_document(doc_id)
-            turns = doc.turns if doc.source.language in NER_LANGUAGES else turns_in(doc.text, doc.turns)
-            return doc_id, mentions_by_turn(doc.text, turns, cancelled=lambda: self._cancel_import) if turns else []
+            turns = self._turns_for(source, doc)
+            cancelled = lambda: self._cancel_import  # noqa: E731
+            return doc_id, mentions_by_turn(doc.text, turns, source, cancelled=cancelled) if turns else []
 
         def done(result: tuple[str, list]) -> None:
             found_id, mentions = result
             doc = self.current.doc if self.current.id == found_id else self.project.load_document(found_id)
             labels = [lab.name for lab in self.labels()]
-            plan = plan_suggestions(doc, mentions, self.project.model_output(found_id), labels, MODEL_NAME)
+            name = getattr(source, "name", MODEL_NAME)
+            plan = plan_suggestions(doc, mentions, self.project.model_output(found_id), labels, name)
             if not isinstance(plan, Refusal):
                 self.push(plan)
             self.annotated.emit(found_id)
@@ -162,6 +173,39 @@ class Session(QObject):
         report = ImportReport(failed=[FailedFile("(import)", str(exc))])
         self.importFinished.emit(report)
 
+    # -- the suggestion source -------------------------------------------------
+
+    def source(self):
+        """The suggestion source of the preference: natasha, or a spaCy pipeline (loaded once)."""
+        spec = settings.get("model") or "natasha"
+        if spec == "natasha":
+            return shared_model()
+        if getattr(self, "_source", None) is None or self._source.name != spec:
+            from annotation.spacy_ner import load_source
+
+            self._source = load_source(spec)  # raises a RazmetkaError naming what is missing
+        return self._source
+
+    def set_source(self, spec: str) -> bool:
+        """Make ``spec`` (``natasha`` or ``spacy:NAME``) the suggestion source, if it loads."""
+        from annotation.spacy_ner import load_source
+
+        spec = spec.strip() or "natasha"
+        try:
+            load_source(spec)
+        except RazmetkaError as exc:
+            return self.refuse(str(exc))
+        settings.put("model", spec)
+        self._source = None
+        return True
+
+    def _turns_for(self, source, doc: Document) -> list:
+        """The turns the source can tag: all in its language; for natasha also a mixed document's Russian ones."""
+        languages = getattr(source, "languages", NER_LANGUAGES)
+        if not doc.source.language or doc.source.language in languages:
+            return list(doc.turns)
+        return turns_in(doc.text, doc.turns, tuple(languages)) if tuple(languages) == NER_LANGUAGES else []
+
     def rerun_model(self, doc: Document) -> bool:
         """Run natasha over ``doc`` again, off the UI thread; only mentions it never made before are suggested.
 
@@ -169,23 +213,26 @@ class Session(QObject):
         (``annotation.edits.plan_suggestions``).  The new suggestions are one undoable
         edit.  In a document of another language only its Russian turns are tagged.
         """
-        text, turns = doc.text, list(doc.turns)
-        if doc.source.language and doc.source.language not in NER_LANGUAGES:
-            turns = turns_in(text, turns)
-            if not turns:
-                return self.refuse(
-                    self.tr("natasha pre-annotates Russian only; this document's language is {language}.").format(
-                        language=doc.source.language
-                    )
+        try:
+            source = self.source()
+        except RazmetkaError as exc:
+            return self.refuse(str(exc))
+        text, turns = doc.text, self._turns_for(source, doc)
+        if not turns:
+            return self.refuse(
+                self.tr("natasha pre-annotates Russian only; this document's language is {language}.").format(
+                    language=doc.source.language
                 )
+            )
+        name = getattr(source, "name", MODEL_NAME)
 
         def found(mentions: list) -> None:
             labels = [lab.name for lab in self.labels()]
             if self.current.doc is not doc:
                 return  # another document was opened meanwhile; its re-run is asked for anew
-            self.push(plan_suggestions(doc, mentions, self.project.model_output(doc.id), labels, MODEL_NAME))
+            self.push(plan_suggestions(doc, mentions, self.project.model_output(doc.id), labels, name))
 
-        self.runner.submit(lambda: mentions_by_turn(text, turns), found, self._model_failed)
+        self.runner.submit(lambda: mentions_by_turn(text, turns, source), found, self._model_failed)
         return True
 
     def export(self, options: ExportOptions) -> bool:

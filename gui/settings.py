@@ -24,6 +24,7 @@ OPTIONS = {
     "annotator": Option("annotation/annotator", "", str),  # empty: the OS user name
     "language": Option("interface/language", "", str),  # en or ru; empty: the system's (gui/translations.py)
     "last_folder": Option("session/last_folder", "", str),  # where the file dialogs open
+    "model": Option("annotation/model", "natasha", str),  # the suggestion source: natasha or spacy:NAME
 }
 
 

@@ -74,6 +74,7 @@ class Action(str, Enum):
     SHORTCUTS = "shortcuts"
     REDETECT = "redetect"
     LANGUAGE = "document_language"
+    SOURCE = "suggestion_source"
     SWAP_ROLES = "swap_roles"
     REVIEW = "review"
     MERGE_PROJECTS = "merge_projects"
@@ -233,6 +234,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
         N_("Annotate"),
         N_("Document &language…"),
         N_("Set the language of this document's text; a re-run of the model then uses it"),
+    ),
+    Shortcut(
+        Action.SOURCE,
+        "",
+        N_("Annotate"),
+        N_("Suggestion &source…"),
+        N_("Choose where suggestions come from: natasha (Russian) or any installed spaCy pipeline, spacy:NAME"),
     ),
     Shortcut(
         Action.LABELS,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from annotation import edits
 from annotation.model import Document, Span, Speaker
 
+from .. import settings
 from ..dialogs import PropagateDialog
 from ..label_dialog import LabelDialog
 from ..relayout_dialog import RelayoutDialog
@@ -151,6 +152,24 @@ class EditingMixin:
             translate("Editing", "The language of this document's text, as a code (ru, en, kk…):"),
             doc.source.language,
             lambda code: self._push(edits.plan_language(doc, code)),
+        )
+
+    @handles(Action.SOURCE)
+    def choose_source(self) -> None:
+        def chosen(spec: str) -> None:
+            if self.session.set_source(spec):
+                self.say(
+                    translate("Editing", "Suggestions now come from {source}; Ctrl+R re-runs it on a document.").format(
+                        source=spec.strip() or "natasha"
+                    )
+                )
+
+        self.ask_text(
+            "sourceDialog",
+            translate("Editing", "Suggestion source"),
+            translate("Editing", "natasha, or spacy:NAME for an installed spaCy pipeline (a package or a folder):"),
+            settings.get("model") or "natasha",
+            chosen,
         )
 
     @handles(Action.SWAP_ROLES)

@@ -204,6 +204,14 @@
         <translation>Задать язык текста документа; повторный запуск модели учтёт его</translation>
     </message>
     <message>
+        <source>Suggestion &amp;source…</source>
+        <translation>&amp;Источник подсказок…</translation>
+    </message>
+    <message>
+        <source>Choose where suggestions come from: natasha (Russian) or any installed spaCy pipeline, spacy:NAME</source>
+        <translation>Выбрать, откуда берутся подсказки: natasha (русский) или любой установленный конвейер spaCy, spacy:ИМЯ</translation>
+    </message>
+    <message>
         <source>&amp;Label schema…</source>
         <translation>&amp;Схема меток…</translation>
     </message>
@@ -872,6 +880,18 @@ Turns › Re-detect layout… finds the turns again.</source>
     <message>
         <source>The language of this document&apos;s text, as a code (ru, en, kk…):</source>
         <translation>Язык текста документа, кодом (ru, en, kk…):</translation>
+    </message>
+    <message>
+        <source>Suggestions now come from {source}; Ctrl+R re-runs it on a document.</source>
+        <translation>Подсказки теперь берутся из {source}; Ctrl+R запускает его на документе.</translation>
+    </message>
+    <message>
+        <source>Suggestion source</source>
+        <translation>Источник подсказок</translation>
+    </message>
+    <message>
+        <source>natasha, or spacy:NAME for an installed spaCy pipeline (a package or a folder):</source>
+        <translation>natasha или spacy:ИМЯ для установленного конвейера spaCy (пакет или папка):</translation>
     </message>
     <message>
         <source>Rename speaker</source>

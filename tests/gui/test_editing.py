@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
 
@@ -437,3 +438,22 @@ def test_the_language_of_a_document_can_be_set_and_a_rerun_then_uses_it(qtbot, k
     window.session.undo_stack.undo()  # the re-run
     window.session.undo_stack.undo()  # the language
     assert doc.source.language == before
+
+
+def test_a_spacy_pipeline_can_be_the_suggestion_source_of_the_window(qtbot, open_window, tmp_path):
+    spacy = pytest.importorskip("spacy")
+    from PySide6.QtWidgets import QInputDialog
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "London"}])
+    nlp.to_disk(tmp_path / "tiny_en")
+    talk = tmp_path / "talk.txt"
+    talk.write_text("- Where do you live now?\n\n- In London, near the river.\n", encoding="utf-8")
+    window = open_window(tmp_path / "p.db")
+    window.actions_by_id["suggestion_source"].trigger()
+    window.findChild(QInputDialog, "sourceDialog").textValueSelected.emit("spacy:nowhere")
+    assert "no such spaCy pipeline" in window.statusBar().currentMessage()  # refused, the preference unchanged
+    window.findChild(QInputDialog, "sourceDialog").textValueSelected.emit(f"spacy:{tmp_path / 'tiny_en'}")
+    with qtbot.waitSignal(window.session.importFinished, timeout=120000):
+        window.session.import_files([str(talk)])
+    assert [(s.text, s.label) for s in window.view.doc.spans] == [("London", "LOC")]
