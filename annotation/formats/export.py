@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import RazmetkaError
 from ..model import DOCUMENT_STATUSES, ORIGINS, ROLES, Document, Label, Span
+from ..phrases import Phrase
 from .atomic import Staging, WouldOverwrite, recover
 from .catalog import FORMATS, Format
 from .labelstudio import DIALOGUE_OFFSETS
@@ -168,19 +169,21 @@ class ExportReport:
 
     def lines(self) -> list[str]:
         """What to tell the person, one line each."""
-        lines = [
-            f"exported {self.documents} document(s) as {self.units} unit(s) with {self.spans} span(s) "
-            f"to {self.out} ({self.format})"
-        ]
+        lines = [Phrase(
+            "exported {documents} document(s) as {units} unit(s) with {spans} span(s) to {out} ({format})",
+            documents=self.documents, units=self.units, spans=self.spans, out=self.out, format=self.format)]
         if self.parts:
-            lines.append("split by document: " + ", ".join(f"{k} {v}" for k, v in self.parts.items()))
+            parts = ", ".join(f"{k} {v}" for k, v in self.parts.items())
+            lines.append(Phrase("split by document: {parts}", parts=parts))
         if self.suggestions and self.format not in KEEPS_SUGGESTIONS:
-            lines.append(
-                f"note: {self.suggestions} of the spans are model suggestions nobody has resolved, and "
-                f"{self.format} cannot mark them as such; leave out suggestions to export only resolved spans"
-            )
+            lines.append(Phrase(
+                "note: {count} of the spans are model suggestions nobody has resolved, and {format} cannot mark them"
+                " as such; leave out suggestions to export only resolved spans",
+                count=self.suggestions, format=self.format))
         for reason, count in sorted(self.dropped.items()):
-            lines.append(f"dropped {count} span(s) {reason}: {self.format} keeps only the outermost span")
+            lines.append(Phrase(
+                "dropped {count} span(s) {reason}: {format} keeps only the outermost span",
+                count=count, reason=reason, format=self.format))
         return lines + self.notes
 
 

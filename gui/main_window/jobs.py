@@ -120,7 +120,7 @@ class JobsMixin:
             self.statusBar().clearMessage()
             plaintext.message(self, translate("Jobs", "Export"), error)
         else:
-            self.say(" · ".join(report.lines()), 15000)
+            self.say(" · ".join(title_text(line) for line in report.lines()), 15000)
 
     def cancel_jobs(self) -> None:
         self.session.cancel_import()

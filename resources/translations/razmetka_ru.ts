@@ -743,6 +743,22 @@
         <source>the {layout} layout is a guess (confidence {confidence}); check the speakers</source>
         <translation>разбивка {layout} угадана (уверенность {confidence}); проверьте говорящих</translation>
     </message>
+    <message>
+        <source>exported {documents} document(s) as {units} unit(s) with {spans} span(s) to {out} ({format})</source>
+        <translation>выгружено документов: {documents}, единиц: {units}, фрагментов: {spans} → {out} ({format})</translation>
+    </message>
+    <message>
+        <source>split by document: {parts}</source>
+        <translation>разбивка по документам: {parts}</translation>
+    </message>
+    <message>
+        <source>note: {count} of the spans are model suggestions nobody has resolved, and {format} cannot mark them as such; leave out suggestions to export only resolved spans</source>
+        <translation>внимание: {count} фрагментов — нерешённые подсказки модели, а {format} не может их так пометить; исключите подсказки, чтобы выгрузить только решённое</translation>
+    </message>
+    <message>
+        <source>dropped {count} span(s) {reason}: {format} keeps only the outermost span</source>
+        <translation>отброшено фрагментов ({reason}): {count}; {format} хранит только внешний фрагмент</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>

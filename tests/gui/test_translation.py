@@ -297,3 +297,13 @@ def test_an_import_note_is_russian(russian, qtbot, open_window, tmp_path):
     with qtbot.waitSignal(window.session.importFinished, timeout=120000):
         window.session.import_files([str(english)])
     assert any("natasha размечает только русский текст" in m for m in messages)
+
+
+def test_an_export_report_is_russian(russian, qtbot, sample_window, tmp_path):
+    from annotation.formats.export import ExportOptions
+
+    window = sample_window
+    with qtbot.waitSignal(window.session.exportFinished, timeout=60000):
+        window.session.export(ExportOptions(format="conll", out=tmp_path / "x.conll"))
+    message = window.statusBar().currentMessage()
+    assert message.startswith("выгружено документов: 1") and "внимание:" in message
