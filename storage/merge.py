@@ -17,6 +17,7 @@ from pathlib import Path
 from annotation.errors import InputError
 from annotation.formats import jsonl
 from annotation.model import Label, Span
+from annotation.phrases import Phrase
 from annotation.review import LayerPlan, SourceDocument, plan_merge
 
 from . import labels
@@ -37,12 +38,14 @@ class MergeReport:
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        lines = [
-            f"merged into {self.target}: {len(self.created)} new document(s), {len(self.matched)} already there; "
-            f"{self.layers_written} layer(s) written, {self.layers_unchanged} unchanged"
-        ]
+        lines = [Phrase(
+            "merged into {target}: {created} new document(s), {matched} already there; {written} layer(s) written,"
+            " {unchanged} unchanged",
+            target=self.target, created=len(self.created), matched=len(self.matched),
+            written=self.layers_written, unchanged=self.layers_unchanged)]
         for title, have, lack in self.partial:
-            lines.append(f"only in {', '.join(have)} (not in {', '.join(lack)}): {title}")
+            lines.append(Phrase(
+                "only in {have} (not in {lack}): {title}", have=", ".join(have), lack=", ".join(lack), title=title))
         return lines + self.notes
 
 

@@ -11,7 +11,7 @@ from storage import Project
 from .. import plaintext, settings
 from ..review_window import ReviewWindow
 from ..shortcuts import Action
-from ..translations import translate
+from ..translations import title_text, translate
 from .actions import handles, with_document
 
 
@@ -47,7 +47,7 @@ class ReviewMixin:
 
         def done(report) -> None:
             self.refresh_documents()
-            self.say(" · ".join(report.lines()), 15000)
+            self.say(" · ".join(title_text(line) for line in report.lines()), 15000)
 
         def failed(exc: BaseException) -> None:
             plaintext.message(self, translate("Review", "Merge"), str(exc))

@@ -759,6 +759,14 @@
         <source>dropped {count} span(s) {reason}: {format} keeps only the outermost span</source>
         <translation>отброшено фрагментов ({reason}): {count}; {format} хранит только внешний фрагмент</translation>
     </message>
+    <message>
+        <source>merged into {target}: {created} new document(s), {matched} already there; {written} layer(s) written, {unchanged} unchanged</source>
+        <translation>объединено в {target}: новых документов — {created}, уже были — {matched}; слоёв записано — {written}, без изменений — {unchanged}</translation>
+    </message>
+    <message>
+        <source>only in {have} (not in {lack}): {title}</source>
+        <translation>только в {have} (нет в {lack}): {title}</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
