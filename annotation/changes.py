@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from .model import Label, Mention, Span, Speaker, Turn
+from .phrases import Phrase
 
 
 @dataclass(frozen=True)
@@ -319,6 +320,8 @@ _RECORDS = {"Span": Span, "Turn": Turn, "Speaker": Speaker, "Label": Label, "Men
 
 
 def _encode(value: Any) -> Any:
+    if isinstance(value, Phrase):  # an undo text keeps its template, so History can translate it later
+        return {"@": "Phrase", "template": value.template, "params": dict(value.params)}
     if dataclasses.is_dataclass(value):
         fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
         tag = {"kind": value.kind} if isinstance(value, Change) else {"@": type(value).__name__}
@@ -335,6 +338,8 @@ def _decode(value: Any) -> Any:
         if "kind" in value and value["kind"] in KINDS:
             cls = KINDS[value["kind"]]
             return cls(**{k: _decode(v) for k, v in value.items() if k != "kind"})
+        if value.get("@") == "Phrase":
+            return Phrase(value["template"], **value["params"])
         if "@" in value:
             cls = _RECORDS[value["@"]]
             return cls(**{k: _decode(v) for k, v in value.items() if k != "@"})

@@ -10,9 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QUndoView, QVBoxLayout, QWidget
 
+from annotation.changes import describe
 from storage import StorageError
 
 from .session import Session
+from .translations import title_text
 
 
 class HistoryPanel(QWidget):
@@ -54,5 +56,6 @@ class HistoryPanel(QWidget):
             return
         for entry in entries:
             if entry.time < self.started:
-                self.earlier.addItem(f"{entry.time[:16].replace('T', ' ')}  {entry.annotator or '—'}: {entry.text}")
+                text = title_text(describe(entry.change))  # in the interface language; the log keeps English
+                self.earlier.addItem(f"{entry.time[:16].replace('T', ' ')}  {entry.annotator or '—'}: {text}")
         self.earlier.scrollToBottom()

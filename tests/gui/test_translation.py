@@ -307,3 +307,17 @@ def test_an_export_report_is_russian(russian, qtbot, sample_window, tmp_path):
         window.session.export(ExportOptions(format="conll", out=tmp_path / "x.conll"))
     message = window.statusBar().currentMessage()
     assert message.startswith("выгружено документов: 1") and "внимание:" in message
+
+
+def test_earlier_sessions_in_the_history_are_russian(russian, qtbot, keys, open_window, sample_window):
+    from PySide6.QtWidgets import QListWidget
+
+    window = sample_window
+    path = window.session.project.path
+    keys.press("Tab")
+    keys.press("Return")
+    window.close()
+    window.session.project.close()
+    again = open_window(path)
+    earlier = again.findChild(QListWidget, "editLog")
+    assert earlier.count() == 1 and ": Принять " in earlier.item(0).text()
