@@ -27,7 +27,7 @@ from . import settings
 from .commands import ChangeCommand
 from .current import CurrentDocument
 from .tasks import TaskRunner
-from .translations import refusal_text
+from .translations import refusal_text, title_text
 
 _LABEL_KINDS = (AddLabel, UpdateLabel, DeleteLabel, RestoreLabel)
 
@@ -286,7 +286,8 @@ class Session(QObject):
         try:
             inverse = self.project.apply(change, self.annotator)
         except RazmetkaError as exc:
-            self.editRefused.emit(self.tr("Not saved: {error}").format(error=exc))
+            error = exc.args[0] if exc.args else str(exc)  # a Phrase from storage is translated
+            self.editRefused.emit(self.tr("Not saved: {error}").format(error=title_text(error)))
             return None
         parts = flatten(change)
         if any(isinstance(part, _LABEL_KINDS) for part in parts):

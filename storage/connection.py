@@ -33,6 +33,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from annotation.phrases import Phrase
+
 from .errors import StorageError
 from .migrations import migrations
 
@@ -61,7 +63,7 @@ def schema_version() -> int:
 def write(db: ProjectDatabase) -> Iterator[ProjectDatabase]:
     """One unit of work: ``BEGIN IMMEDIATE`` … ``COMMIT``, or a savepoint inside an open one."""
     if db.readonly:
-        raise StorageError(f"{db.path}: the project is open read-only; nothing was changed")
+        raise StorageError(Phrase("{path}: the project is open read-only; nothing was changed", path=db.path))
     conn = db.conn
     if conn.in_transaction:
         name = f"razmetka_{next(_savepoints)}"
@@ -78,7 +80,7 @@ def write(db: ProjectDatabase) -> Iterator[ProjectDatabase]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise StorageError(f"{db.path}: {_write_problem(exc)}; nothing was changed") from None
+        raise StorageError(_write_problem(db.path, exc)) from None
     try:
         yield db
         conn.execute("COMMIT")
@@ -88,13 +90,15 @@ def write(db: ProjectDatabase) -> Iterator[ProjectDatabase]:
         raise
 
 
-def _write_problem(exc: sqlite3.OperationalError) -> str:
+def _write_problem(path: Path, exc: sqlite3.OperationalError) -> str:
     message = str(exc)
     if "locked" in message or "busy" in message:
-        return f"another program kept the project busy for {BUSY_TIMEOUT_S:.0f} s"
+        return Phrase(
+            "{path}: another program kept the project busy for {seconds} s; nothing was changed",
+            path=path, seconds=f"{BUSY_TIMEOUT_S:.0f}")
     if "readonly" in message:
-        return "the project file cannot be written"
-    return message
+        return Phrase("{path}: the project file cannot be written; nothing was changed", path=path)
+    return f"{path}: {message}; nothing was changed"
 
 
 def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:

@@ -18,6 +18,7 @@ from annotation.annotator import default_annotator
 from annotation.changes import Change
 from annotation.model import Document, Label, Mention, Span, Speaker, Turn
 from annotation.ner import MODEL_NAME
+from annotation.phrases import Phrase
 
 from . import documents, editlog, labels, spans
 from .apply import apply_change
@@ -75,7 +76,9 @@ class Project:
                 inverse = apply_change(self.db, change)
                 editlog.append(self.db, change, annotator or default_annotator())
         except sqlite3.Error as exc:  # whatever SQLite says, the caller hears one kind of refusal
-            raise StorageError(f"{self.path}: the edit could not be stored ({exc}); nothing was changed") from None
+            raise StorageError(Phrase(
+                "{path}: the edit could not be stored ({error}); nothing was changed", path=self.path, error=str(exc)
+            )) from None
         return inverse
 
     def edit_log(self, doc_id: str | None = None, limit: int = 500) -> list[EditLogEntry]:

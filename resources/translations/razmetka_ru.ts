@@ -767,6 +767,22 @@
         <source>only in {have} (not in {lack}): {title}</source>
         <translation>только в {have} (нет в {lack}): {title}</translation>
     </message>
+    <message>
+        <source>{path}: the project is open read-only; nothing was changed</source>
+        <translation>{path}: проект открыт только для чтения; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{path}: another program kept the project busy for {seconds} s; nothing was changed</source>
+        <translation>{path}: другая программа держала проект занятым {seconds} с; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{path}: the project file cannot be written; nothing was changed</source>
+        <translation>{path}: в файл проекта нельзя писать; ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{path}: the edit could not be stored ({error}); nothing was changed</source>
+        <translation>{path}: правку не удалось сохранить ({error}); ничего не изменено</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>

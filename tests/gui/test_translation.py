@@ -321,3 +321,19 @@ def test_earlier_sessions_in_the_history_are_russian(russian, qtbot, keys, open_
     again = open_window(path)
     earlier = again.findChild(QListWidget, "editLog")
     assert earlier.count() == 1 and ": Принять " in earlier.item(0).text()
+
+
+def test_a_refused_write_is_russian(russian, qtbot, keys, open_window, seeded_db, tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    copy = tmp_path / "locked.db"
+    shutil.copy(seeded_db[0], copy)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(copy) and mode & os.W_OK
+                        else real_access(p, mode, **kw))
+    window = open_window(copy)
+    with qtbot.waitSignal(window.session.editRefused) as refused:
+        keys.press("Tab")
+        keys.press("Return")
+    assert "только для чтения" in refused.args[0] and english_left(refused.args[0].split(":")[0]) == []
