@@ -199,6 +199,7 @@ def lupdate_command(root: Path, ts_files: list[str]) -> list[str]:
     sources = sorted(p.relative_to(root).as_posix() for p in (root / "gui").rglob("*.py"))
     sources += ["annotation/edits.py", "annotation/label_edits.py", "annotation/turns.py", "annotation/importing.py"]
     sources += ["annotation/formats/export.py", "storage/merge.py", "storage/connection.py", "storage/project.py"]
+    sources += ["annotation/formats/atomic.py", "annotation/formats/docbin.py", "annotation/formats/doccano.py"]
     options = ["-no-obsolete", "-locations", "none", "-tr-function-alias", ALIASES]
     return [_tool("pyside6-lupdate"), *sources, *options, "-ts", *ts_files]
 

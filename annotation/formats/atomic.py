@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from ..errors import InputError
+from ..phrases import Phrase
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -133,11 +134,15 @@ def recover(folder: str | Path) -> list[str]:
                     os.replace(tmp, target)
                     done.append(target.name)
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            notes.append(f"{entry}: an interrupted export could not be completed ({exc}); export again")
+            notes.append(Phrase(
+                "{entry}: an interrupted export could not be completed ({error}); export again",
+                entry=entry, error=exc))
             continue
         entry.unlink(missing_ok=True)
         if done:
-            notes.append(f"{folder}: an earlier export was interrupted; it was completed ({', '.join(done)})")
+            notes.append(Phrase(
+                "{folder}: an earlier export was interrupted; it was completed ({files})", folder=folder,
+                files=", ".join(done)))
     for entry in sorted(entries):
         match = _LEFTOVER.fullmatch(entry.name)
         if not match or entry.suffix == ".journal" or not entry.exists() or _alive(int(match.group(1))):
@@ -146,7 +151,8 @@ def recover(folder: str | Path) -> list[str]:
             shutil.rmtree(entry, ignore_errors=True)
         else:
             entry.unlink(missing_ok=True)
-        notes.append(f"{folder}: removed {entry.name}, left by an export that was killed")
+        notes.append(Phrase(
+            "{folder}: removed {name}, left by an export that was killed", folder=folder, name=entry.name))
     return notes
 
 

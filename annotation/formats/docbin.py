@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..phrases import Phrase
 from .atomic import Staging
 from .units import Unit, WriteContext
 
@@ -93,19 +94,19 @@ class DocBinWriter:
             fh.write(self._bin.to_bytes())
         name = target.name
         if self.expanded:
-            ctx.notes.append(
-                f"{name}: {len(self.expanded)} span(s) do not fall on spaCy's token edges and were widened to "
-                'whole tokens (alignment_mode="expand"):'
-            )
+            ctx.notes.append(Phrase(
+                "{name}: {count} span(s) do not fall on spaCy's token edges and were widened to whole tokens"
+                " (alignment_mode=expand):", name=name, count=len(self.expanded)))
             ctx.notes.extend(_listed(self.expanded))
         if self.dropped:
-            ctx.notes.append(f"{name}: {len(self.dropped)} span(s) cannot be aligned to tokens and were left out:")
+            ctx.notes.append(Phrase(
+                "{name}: {count} span(s) cannot be aligned to tokens and were left out:", name=name,
+                count=len(self.dropped)))
             ctx.notes.extend(_listed(self.dropped))
         if self.nested:
-            ctx.notes.append(
-                f"{name}: {self.nested} nested or overlapping span(s) are in doc.spans[{SPANS_KEY!r}] only, "
-                "not in doc.ents (NER trains on doc.ents)"
-            )
+            ctx.notes.append(Phrase(
+                "{name}: {count} nested or overlapping span(s) are in doc.spans[{key}] only, not in doc.ents"
+                " (NER trains on doc.ents)", name=name, count=self.nested, key=repr(SPANS_KEY)))
 
 
 def _listed(lines: list[str]) -> list[str]:

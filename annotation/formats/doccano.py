@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import InputError
+from ..phrases import Phrase
 from .atomic import Staging
 from .offsets import UTF16, OffsetMap
 from .records import RawSpan, ReadResult, SpanResolver, make_record, meta_of, text_rows
@@ -63,10 +64,10 @@ def write(units: Iterable[Unit], path: Path, staging: Staging, ctx: WriteContext
             crossed += overlapping(unique_spans(unit))
             fh.write(json.dumps(to_record(unit, ctx.offsets), ensure_ascii=True) + "\n")
     if crossed:
-        ctx.notes.append(
-            f"{path.name}: {crossed} span(s) are nested in or overlap another; doccano drops them unless the "
-            'doccano project has "Allow overlapping spans" turned on (project settings) before the import'
-        )
+        ctx.notes.append(Phrase(
+            "{name}: {count} span(s) are nested in or overlap another; doccano drops them unless the doccano"
+            " project has «Allow overlapping spans» turned on (project settings) before the import",
+            name=path.name, count=crossed))
 
 
 def _raw_spans(path: Path, number: int, row: dict) -> list[RawSpan]:

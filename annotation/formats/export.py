@@ -321,7 +321,7 @@ def export_documents(
             f"{getattr(exc, 'filename', None) or out}: cannot write ({exc.strerror or exc})", "out"
         ) from None
     if created:
-        report.notes.insert(0, f"created the folder {created[-1]}, which did not exist")
+        report.notes.insert(0, Phrase("created the folder {folder}, which did not exist", folder=created[-1]))
     report.notes.extend(ctx.notes)
     if not fmt.nested:
         report.spans -= sum(ctx.dropped.values())
@@ -339,8 +339,7 @@ def _replaced(staging: Staging, shared: list[Path]) -> list[str]:
         except OSError:
             differs = False
         if differs:
-            notes.append(
-                f"replaced {target}, which an earlier export wrote with other labels; "
-                "files exported earlier into this folder go with the old one"
-            )
+            notes.append(Phrase(
+                "replaced {target}, which an earlier export wrote with other labels; files exported earlier"
+                " into this folder go with the old one", target=target))
     return notes

@@ -760,6 +760,14 @@
         <translation>отброшено фрагментов ({reason}): {count}; {format} хранит только внешний фрагмент</translation>
     </message>
     <message>
+        <source>created the folder {folder}, which did not exist</source>
+        <translation>создана папка {folder}: её не было</translation>
+    </message>
+    <message>
+        <source>replaced {target}, which an earlier export wrote with other labels; files exported earlier into this folder go with the old one</source>
+        <translation>заменён {target}, записанный прежней выгрузкой с другими метками; файлы, выгруженные в эту папку раньше, относятся к старому</translation>
+    </message>
+    <message>
         <source>merged into {target}: {created} new document(s), {matched} already there; {written} layer(s) written, {unchanged} unchanged</source>
         <translation>объединено в {target}: новых документов — {created}, уже были — {matched}; слоёв записано — {written}, без изменений — {unchanged}</translation>
     </message>
@@ -782,6 +790,34 @@
     <message>
         <source>{path}: the edit could not be stored ({error}); nothing was changed</source>
         <translation>{path}: правку не удалось сохранить ({error}); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>{entry}: an interrupted export could not be completed ({error}); export again</source>
+        <translation>{entry}: прерванную выгрузку не удалось завершить ({error}); выгрузите заново</translation>
+    </message>
+    <message>
+        <source>{folder}: an earlier export was interrupted; it was completed ({files})</source>
+        <translation>{folder}: прежняя выгрузка была прервана; она завершена ({files})</translation>
+    </message>
+    <message>
+        <source>{folder}: removed {name}, left by an export that was killed</source>
+        <translation>{folder}: удалён {name}, оставшийся от прерванной выгрузки</translation>
+    </message>
+    <message>
+        <source>{name}: {count} span(s) do not fall on spaCy&apos;s token edges and were widened to whole tokens (alignment_mode=expand):</source>
+        <translation>{name}: фрагментов, не совпадающих с границами токенов spaCy и расширенных до целых токенов (alignment_mode=expand): {count}:</translation>
+    </message>
+    <message>
+        <source>{name}: {count} span(s) cannot be aligned to tokens and were left out:</source>
+        <translation>{name}: фрагментов, которые не выровнять по токенам, — {count}; они пропущены:</translation>
+    </message>
+    <message>
+        <source>{name}: {count} nested or overlapping span(s) are in doc.spans[{key}] only, not in doc.ents (NER trains on doc.ents)</source>
+        <translation>{name}: вложенные или пересекающиеся фрагменты ({count}) есть только в doc.spans[{key}], а не в doc.ents (NER обучается на doc.ents)</translation>
+    </message>
+    <message>
+        <source>{name}: {count} span(s) are nested in or overlap another; doccano drops them unless the doccano project has «Allow overlapping spans» turned on (project settings) before the import</source>
+        <translation>{name}: вложенных или пересекающихся фрагментов — {count}; doccano их отбросит, если в проекте doccano до импорта не включить «Allow overlapping spans» (настройки проекта)</translation>
     </message>
 </context>
 <context>
