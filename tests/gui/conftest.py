@@ -91,14 +91,9 @@ def keys() -> Keys:
 
 
 @pytest.fixture(scope="session")
-def seeded_db(sample_import, tmp_path_factory):
-    """The sample imported once per run into a project file; tests copy it (``seeded_project``)."""
-    from storage import Project
-
-    path = tmp_path_factory.mktemp("seed") / "seed.db"
-    with Project(path, create=True) as project:
-        doc_id = project.add_document(sample_import.document, sample_import.mentions)
-    return path, doc_id
+def seeded_db(sample_project_file):
+    """The sample imported once per run (``tests/conftest.py: sample_project_file``); tests copy it."""
+    return sample_project_file
 
 
 @pytest.fixture
