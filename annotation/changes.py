@@ -310,9 +310,6 @@ def describe(change: Change) -> str:
     return getattr(change, "text", "") or change.kind.replace("_", " ").capitalize()
 
 
-def with_text(change: Change, text: str) -> Change:
-    return dataclasses.replace(change, text=text)
-
 
 # -- JSON, for the edit log ----------------------------------------------------------
 

@@ -149,27 +149,35 @@ def plan_remove(doc: Document, span: Span, annotator: str | None) -> Plan:
     return _touch(doc, DeleteSpans(doc.id, (span,), Title("Delete {label} «{text}»", label=span.label, text=span.text)))
 
 
-def plan_accept(doc: Document, spans: Iterable[Span], annotator: str | None, text: str = "") -> Plan:
-    """Accept suggestions; the person accepting becomes their annotator."""
+def _resolve(doc: Document, spans: Iterable[Span], status: Status, annotator: str | None, titles) -> Plan:
+    """Accept or reject suggestions; the person who resolves them becomes their annotator."""
     todo = [s for s in spans if s.status == Status.SUGGESTED]
     if not todo:
         return Refusal("No unresolved suggestion here.")
-    one = todo[0]
-    if not text:
-        many = Title("Accept {count} suggestions", count=len(todo))
-        text = Title("Accept {label} «{text}»", label=one.label, text=one.text) if len(todo) == 1 else many
-    return _update(doc, todo, text, status=Status.ACCEPTED.value, annotator=annotator)
+    one, many = titles(todo[0], len(todo))
+    return _update(doc, todo, one if len(todo) == 1 else many, status=status.value, annotator=annotator)
+
+
+def plan_accept(doc: Document, spans: Iterable[Span], annotator: str | None, text: str = "") -> Plan:
+    """Accept suggestions; the person accepting becomes their annotator."""
+
+    def titles(one: Span, count: int) -> tuple[str, str]:
+        if text:
+            return text, text
+        return (Title("Accept {label} «{text}»", label=one.label, text=one.text),
+                Title("Accept {count} suggestions", count=count))
+
+    return _resolve(doc, spans, Status.ACCEPTED, annotator, titles)
 
 
 def plan_reject(doc: Document, spans: Iterable[Span], annotator: str | None, text: str = "") -> Plan:
-    todo = [s for s in spans if s.status == Status.SUGGESTED]
-    if not todo:
-        return Refusal("No unresolved suggestion here.")
-    one = todo[0]
-    if not text:
-        many = Title("Reject {count} suggestions", count=len(todo))
-        text = Title("Reject {label} «{text}»", label=one.label, text=one.text) if len(todo) == 1 else many
-    return _update(doc, todo, text, status=Status.REJECTED.value, annotator=annotator)
+    def titles(one: Span, count: int) -> tuple[str, str]:
+        if text:
+            return text, text
+        return (Title("Reject {label} «{text}»", label=one.label, text=one.text),
+                Title("Reject {count} suggestions", count=count))
+
+    return _resolve(doc, spans, Status.REJECTED, annotator, titles)
 
 
 def plan_relabel(doc: Document, spans: Iterable[Span], label: str, annotator: str | None) -> Plan:

@@ -62,3 +62,31 @@ def razmetka_command(tmp_path) -> tuple[list[str], dict[str, str]]:
     env.pop("DISPLAY", None)
     env.pop("RAZMETKA_DB", None)
     return _command(), env
+
+
+@pytest.fixture
+def on_a_terminal(razmetka_command, tmp_path):
+    """``on_a_terminal(*args)``: run ``razmetka`` with a pseudo-terminal as its output; returns what it showed."""
+    import pty
+
+    def run(*args: str) -> str:
+        argv, env = razmetka_command
+        controller, terminal = pty.openpty()
+        with subprocess.Popen(
+            [*argv, *args], stdin=subprocess.DEVNULL, stdout=terminal, stderr=terminal, env=env, cwd=tmp_path
+        ) as process:
+            os.close(terminal)
+            seen = b""
+            while True:
+                try:
+                    chunk = os.read(controller, 4096)
+                except OSError:  # the terminal closes when the process ends
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            assert process.wait(timeout=120) == 0
+        os.close(controller)
+        return seen.decode("utf-8", "replace")
+
+    return run

@@ -3,8 +3,6 @@ and a single file's import shows a bar over its turns in a terminal."""
 
 from __future__ import annotations
 
-import os
-import pty
 import subprocess
 import sys
 
@@ -47,28 +45,6 @@ def test_each_command_s_line_in_the_help_is_the_one_its_module_registers():
     assert build_parser("").format_help() == build_parser(None).format_help()
 
 
-def test_one_file_on_a_terminal_gets_a_bar_over_its_turns(razmetka_command, sample_copy, tmp_path):
-    argv, env = razmetka_command
-    controller, terminal = pty.openpty()
-    with subprocess.Popen(
-        [*argv, "import", str(sample_copy), "--db", str(tmp_path / "tty.db")],
-        stdin=subprocess.DEVNULL,
-        stdout=terminal,
-        stderr=terminal,
-        env=env,
-        cwd=tmp_path,
-    ) as process:
-        os.close(terminal)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal closes when the process ends
-                break
-            if not chunk:
-                break
-            seen += chunk
-        assert process.wait(timeout=120) == 0
-    os.close(controller)
-    shown = seen.decode("utf-8", "replace")
+def test_one_file_on_a_terminal_gets_a_bar_over_its_turns(on_a_terminal, sample_copy, tmp_path):
+    shown = on_a_terminal("import", str(sample_copy), "--db", str(tmp_path / "tty.db"))
     assert "20/20" in shown and "turn" in shown and "imported " in shown

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import pty
 import shutil
 import sqlite3
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -150,31 +147,9 @@ def test_layout_and_max_size_options(razmetka, tmp_path):
     assert fits.returncode == 0
 
 
-def test_a_progress_bar_shows_in_a_terminal_but_not_in_a_pipe(razmetka, razmetka_command, tmp_path):
+def test_a_progress_bar_shows_in_a_terminal_but_not_in_a_pipe(razmetka, on_a_terminal, tmp_path):
     files = [str(DATA / n) for n in ("colon_qa_ru.md", "name_line_ru.txt", "bare_name_ru.txt")]
-    argv, env = razmetka_command
-    controller, terminal = pty.openpty()
-    with subprocess.Popen(
-        [*argv, "import", *files, "--db", str(tmp_path / "tty.db"), "--no-ner"],
-        stdin=subprocess.DEVNULL,
-        stdout=terminal,
-        stderr=terminal,
-        env=env,
-        cwd=tmp_path,
-    ) as process:
-        os.close(terminal)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal closes when the process ends
-                break
-            if not chunk:
-                break
-            seen += chunk
-        assert process.wait(timeout=120) == 0
-    os.close(controller)
-    shown = seen.decode("utf-8", "replace")
+    shown = on_a_terminal("import", *files, "--db", str(tmp_path / "tty.db"), "--no-ner")
     assert "3/3" in shown and "file" in shown and shown.count("imported ") == 3
     piped = razmetka("import", *files, "--db", str(tmp_path / "pipe.db"), "--no-ner")
     assert piped.returncode == 0 and piped.problems == [] and "3/3" not in piped.stdout + piped.stderr
